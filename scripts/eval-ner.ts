@@ -1,0 +1,143 @@
+// Evaluates skein's NER model and the compromise library on the CoNLL-2003 English test set
+// and CoNLL++ test: entity-level exact-match precision/recall/F1 per type (conlleval
+// convention) and single-core inference speed. Usage: npm run eval:ner [-- --model DIR] [--no-compromise]
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { performance } from 'node:perf_hooks';
+import { loadNerModel, spansFromTags, type NerSpan, PerceptronNer } from '../src/extract/ner/index.js';
+import { readConll, newScores, scoreSentence, prf, totals, type NerDocument, type Scores } from '../src/extract/ner/conll.js';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const shared = resolve(process.env.SKEIN_SHARED ?? join(root, '../shared'));
+const nerDir = join(shared, 'data/ner');
+const sets: [string, string][] = [
+  ['CoNLL-2003 test', join(nerDir, 'conll2003/test.txt')],
+  ['CoNLL++ test', join(nerDir, 'conllpp/conllpp_test.txt')],
+];
+for (const [, p] of sets)
+  if (!existsSync(p)) {
+    console.error(`eval:ner needs ${p} (../shared is for developers and CI only); not found, nothing evaluated.`);
+    process.exit(2);
+  }
+
+const args = process.argv.slice(2);
+const mi = args.indexOf('--model');
+const modelPath = mi >= 0 ? args[mi + 1] : undefined;
+const withCompromise = !args.includes('--no-compromise');
+
+type Tagger = (doc: NerDocument) => NerSpan[][];
+
+function report(name: string, sc: Scores, ntok: number, seconds: number): void {
+  const row = (label: string, c: { tp: number; fp: number; fn: number }) => {
+    const r = prf(c);
+    return `  ${label.padEnd(8)} P ${r.p.toFixed(2).padStart(6)}  R ${r.r.toFixed(2).padStart(6)}  F1 ${r.f.toFixed(2).padStart(6)}  (gold ${c.tp + c.fn}, predicted ${c.tp + c.fp})`;
+  };
+  console.log(name);
+  for (const ty of ['PER', 'ORG', 'LOC', 'MISC']) console.log(row(ty, sc.perType[ty] ?? { tp: 0, fp: 0, fn: 0 }));
+  console.log(row('overall', totals(sc)));
+  const three = { tp: 0, fp: 0, fn: 0 };
+  for (const ty of ['PER', 'ORG', 'LOC']) {
+    const c = sc.perType[ty];
+    if (c) {
+      three.tp += c.tp;
+      three.fp += c.fp;
+      three.fn += c.fn;
+    }
+  }
+  console.log(row('PER+ORG+LOC', three).replace('  PER+ORG+LOC', '  PER/ORG/LOC only:'));
+  console.log(`  speed    ${Math.round(ntok / seconds).toLocaleString('en-US')} tokens/s single-core (${ntok} tokens in ${seconds.toFixed(3)} s)`);
+}
+
+function evaluate(name: string, docs: NerDocument[], tagger: Tagger, reps: number): void {
+  const sc = newScores();
+  let ntok = 0;
+  for (const d of docs) for (const s of d.sentences) ntok += s.words.length;
+  // warm-up pass also produces the predictions we score
+  const preds = docs.map((d) => tagger(d));
+  docs.forEach((d, di) =>
+    d.sentences.forEach((s, si) => scoreSentence(sc, spansFromTags(s.labels), preds[di]![si]!)),
+  );
+  let best = Infinity;
+  for (let r = 0; r < reps; r++) {
+    const t = performance.now();
+    for (const d of docs) tagger(d);
+    best = Math.min(best, (performance.now() - t) / 1000);
+  }
+  report(name, sc, ntok, best);
+}
+
+// ------------------------------------------------------------------ skein
+const t0 = performance.now();
+const model = loadNerModel(modelPath);
+const loadMs = performance.now() - t0;
+const file = modelPath ? (modelPath.endsWith('.bin') ? modelPath : join(modelPath, 'model.bin')) : join(root, 'models/ner/model.bin');
+const { statSync } = await import('node:fs');
+console.log(
+  `skein NER model: ${file} (${(statSync(file).size / 1e6).toFixed(1)} MB), loaded in ${loadMs.toFixed(0)} ms`,
+);
+const ours: Tagger = (d) => {
+  const docTokens = d.sentences.map((s) => s.words);
+  return docTokens.map((s) => spansFromTags(model.tag(s, { documentTokens: docTokens })));
+};
+void PerceptronNer;
+
+const data = sets.map(([name, p]) => [name, readConll(p)] as const);
+for (const [name, docs] of data) evaluate(`skein perceptron, ${name}`, docs, ours, 3);
+
+// ------------------------------------------------------------------ compromise
+if (withCompromise) {
+  let nlp: ((text: string) => any) | null = null;
+  try {
+    nlp = (await import('compromise')).default as unknown as (text: string) => any;
+  } catch {
+    console.log('compromise is not installed (npm install): skipped');
+  }
+  if (nlp) {
+    const f = nlp;
+    const tagSentence = (words: string[]): NerSpan[] => {
+      const starts: number[] = [];
+      let text = '';
+      for (const w of words) {
+        if (text) text += ' ';
+        starts.push(text.length);
+        text += w;
+      }
+      const tokAt = (ch: number) => {
+        let lo = 0;
+        let hi = starts.length - 1;
+        while (lo < hi) {
+          const mid = (lo + hi + 1) >> 1;
+          if (starts[mid]! <= ch) lo = mid;
+          else hi = mid - 1;
+        }
+        return lo;
+      };
+      const doc = f(text);
+      const spans: NerSpan[] = [];
+      const seen = new Set<string>();
+      for (const [type, view] of [
+        ['PER', doc.people()],
+        ['ORG', doc.organizations()],
+        ['LOC', doc.places()],
+      ] as const) {
+        for (const m of view.json({ offset: true }) as { offset: { start: number; length: number }; text: string }[]) {
+          // compromise includes trailing punctuation in text; trim to word characters
+          const raw = text.slice(m.offset.start, m.offset.start + m.offset.length);
+          const lead = raw.length - raw.trimStart().length;
+          const trimmed = raw.trim();
+          if (!trimmed) continue;
+          const a = tokAt(m.offset.start + lead);
+          const b = tokAt(m.offset.start + lead + trimmed.length - 1) + 1;
+          const key = `${a}:${b}`;
+          if (seen.has(key)) continue;
+          seen.add(key);
+          spans.push({ start: a, end: b, type });
+        }
+      }
+      return spans;
+    };
+    const theirs: Tagger = (d) => d.sentences.map((s) => tagSentence(s.words));
+    for (const [name, docs] of data) evaluate(`compromise (people/organizations/places -> PER/ORG/LOC; no MISC), ${name}`, docs, theirs, 1);
+  }
+}

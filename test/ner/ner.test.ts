@@ -1,0 +1,44 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { DEFAULT_MODEL_DIR, loadNerModel, spansFromTags } from '../../src/extract/ner/index.js';
+
+const modelFile = join(DEFAULT_MODEL_DIR, 'model.bin');
+const missing = existsSync(modelFile) ? false : `NER model ${modelFile} is missing (run npm run train:ner)`;
+
+test('spansFromTags turns IOB2 labels into token spans', () => {
+  assert.deepEqual(spansFromTags(['B-PER', 'I-PER', 'O', 'B-LOC', 'B-LOC', 'I-ORG']), [
+    { start: 0, end: 2, type: 'PER' },
+    { start: 3, end: 4, type: 'LOC' },
+    { start: 4, end: 5, type: 'LOC' },
+    { start: 5, end: 6, type: 'ORG' },
+  ]);
+});
+
+test('the shipped model tags people, organisations and places', { skip: missing }, () => {
+  const model = loadNerModel();
+  assert.equal(loadNerModel(), model, 'the loaded model is cached');
+  const tokens = 'Angela Merkel met officials of the United Nations in Geneva on Tuesday .'.split(' ');
+  const tags = model.tag(tokens);
+  assert.equal(tags.length, tokens.length);
+  const spans = spansFromTags(tags).map((s) => `${s.type}:${tokens.slice(s.start, s.end).join(' ')}`);
+  assert.deepEqual(spans, ['PER:Angela Merkel', 'ORG:United Nations', 'LOC:Geneva']);
+});
+
+test('document context is accepted and labels stay in the IOB2 set', { skip: missing }, () => {
+  const model = loadNerModel();
+  const doc = [
+    'The mayor of Lyon , Marie Duval , opened the new bridge .'.split(' '),
+    'Duval said the Lyon council paid for it .'.split(' '),
+  ];
+  const allowed = new Set(['O', 'B-PER', 'I-PER', 'B-ORG', 'I-ORG', 'B-LOC', 'I-LOC', 'B-MISC', 'I-MISC']);
+  for (const s of doc) {
+    const tags = model.tag(s, { documentTokens: doc });
+    assert.equal(tags.length, s.length);
+    for (const t of tags) assert.ok(allowed.has(t), t);
+  }
+  const first = spansFromTags(model.tag(doc[0]!, { documentTokens: doc }));
+  assert.ok(first.some((s) => s.type === 'PER' && doc[0]!.slice(s.start, s.end).join(' ') === 'Marie Duval'));
+  assert.deepEqual(model.tag([]), []);
+});
