@@ -33,3 +33,11 @@ export class IngestError extends Error {
     this.name = 'IngestError';
   }
 }
+
+/** One input to ingest: a local file or an http(s) URL. */
+export type InputRef = { kind: 'file'; path: string } | { kind: 'url'; url: string };
+
+/** 10 MiB: large enough for long reports, small enough to refuse dumps by mistake. */
+export const DEFAULT_MAX_BYTES = 10 * 1024 * 1024;
+export const DEFAULT_TIMEOUT_MS = 15_000;
+export const MAX_REDIRECTS = 5;
