@@ -1,0 +1,27 @@
+// The graph stage: projection of stored claims (or import of a network file) onto one graph
+// interface, and the measures an analyst uses on it. Plain functions; every analysis function
+// takes a `Network` (a graphology SkeinGraph, or the compact CSR that large files load into).
+export type { CSR, EdgeAttributes, GraphAttributes, Network, NodeAttributes, SkeinGraph } from './types.js';
+export { isCSR } from './types.js';
+export { csrFromEdges, indexOf, toCSR } from './csr.js';
+export { projectClaims, type ProjectedEntity, type ProjectionFilter } from './project.js';
+export {
+  COMPACT_LOAD_BYTES, detectFormat, loadNetwork, loadNetworkFile, NetworkFileError, parseCsvNetwork, parseDl,
+  parseGexf, parseGraphml, parsePajek, readEdgeListCSR, type LoadOptions, type NetworkFormat,
+} from './io/index.js';
+export {
+  allCentralities, betweennessCentrality, centrality, closenessCentralities, closenessCentrality, degreeCentrality,
+  eigenvectorCentrality, harmonicCentrality, isMeasure, MEASURES, pagerank, ranking, scoreRecord,
+  type CentralityOptions, type Measure, type RankedNode, type Scores,
+} from './measures.js';
+export {
+  articulationPoints, bridges, communities, components, coreNumber, density, egoNetwork, kCore, modularity,
+  networkStats, toGraphology, type Communities, type NetworkStats, type NodeRef,
+} from './structure.js';
+export { allShortestPaths, nodeIndependentPaths, type PathHop, type ShortestPaths } from './paths.js';
+export { fragmentation, keyPlayersFragment, keyPlayersReach, reach, type KeyPlayerOptions, type KeyPlayerResult } from './keyplayers.js';
+export {
+  averageRanks, isWeakTie, kendallTauB, rankRobustness, spearman, withoutWeakTies,
+  type RankMove, type Robustness, type WeakTieRule,
+} from './robustness.js';
+export { entityReport, type EntityReport } from './report.js';
