@@ -156,9 +156,10 @@ function getOnce(
         'accept-encoding': 'gzip, deflate, br',
       },
     });
+    // Reject before destroying: destroying emits errors of its own, which must not win.
     const fail = (err: Error) => {
-      req.destroy();
       reject(err);
+      req.destroy();
     };
     const onAbort = () => fail(signal.reason as Error);
     if (signal.aborted) return onAbort();
@@ -204,8 +205,8 @@ function getOnce(
         total += chunk.length;
         if (total > maxBytes) {
           done();
-          stream.destroy();
           fail(new FetchFailure(`too large: more than the ${formatBytes(maxBytes, true)} limit (--max-bytes)`));
+          stream.destroy();
           return;
         }
         chunks.push(chunk);

@@ -190,6 +190,11 @@ export function parseHtml(html: string): HtmlContent {
     cleanTitle(doc.querySelector('title')?.textContent) ??
     cleanTitle(doc.querySelector('h1')?.textContent);
 
+  // Navigation is never article content; Readability usually drops it, but on a thin page it
+  // may pick a menu as the best candidate.
+  const navs = doc.querySelectorAll('nav, [role="navigation"]');
+  for (let i = navs.length - 1; i >= 0; i--) navs[i].remove();
+
   let text = '';
   let title: string | null = null;
   try {
