@@ -180,11 +180,22 @@ function parseDocument(html: string) {
   return parseHTML(source).document;
 }
 
+/**
+ * "Headline | Site name": Readability keeps the site name when the headline is short. When
+ * the page's <h1> is the title minus such a suffix or prefix, the <h1> is the headline.
+ */
+function withoutSiteName(title: string | null, h1: string | null): string | null {
+  if (!title || !h1 || title === h1 || !title.includes(h1)) return title;
+  const rest = title.replace(h1, '').trim();
+  return /^[|\-–—·:»«/]|[|\-–—·:»«/]$/.test(rest) ? h1 : title;
+}
+
 export function parseHtml(html: string): HtmlContent {
   const document = parseDocument(html);
   const doc = document as unknown as DomElement;
   // Metadata first: Readability rewrites the document as it works.
   const published = publishedDate(doc);
+  const h1 = cleanTitle(doc.querySelector('h1')?.textContent);
   const fallbackTitle =
     cleanTitle(metaContent(doc, ['og:title', 'twitter:title', 'dc.title'])) ??
     cleanTitle(doc.querySelector('title')?.textContent) ??
@@ -216,7 +227,7 @@ export function parseHtml(html: string): HtmlContent {
     const body = d.querySelector('body');
     text = body ? blockText(body) : '';
   }
-  return { title: title ?? fallbackTitle, published, text };
+  return { title: withoutSiteName(title ?? fallbackTitle, h1), published, text };
 }
 
 /** The charset an HTML document declares for itself (BOM, <meta charset>, http-equiv). */
