@@ -9,7 +9,7 @@ import type { Extraction, Span } from '../extract/types.js';
 import type { ResolvedExtraction } from '../resolve/types.js';
 import { MIGRATIONS } from './migrations.js';
 import type {
-  AddDocumentResult, EntityFilter, RelationClaim, Repository, SearchHit, Statement, StoredDocument, StoredEntity,
+  AddDocumentResult, EntityFilter, RelationClaim, Repository, SearchHit, Statement, StoredDocument, StoredEntity, StoredMention,
 } from './types.js';
 
 type Row = Record<string, unknown>;
@@ -307,6 +307,15 @@ export class SqliteRepository implements Repository {
       targetId: r.object_id as number, modality: r.modality as Modality, documentId: r.document_id as number,
       documentDate: (r.published as string | null) ?? null, confidence: r.confidence as number,
       status: r.status as StatementStatus,
+    }));
+  }
+
+  async mentions(documentId: number): Promise<StoredMention[]> {
+    const rows = this.db.prepare(`SELECT entity_id, start_offset, end_offset, text, rule FROM mentions
+      WHERE document_id = ? ORDER BY start_offset, end_offset DESC`).all(documentId) as Row[];
+    return rows.map((r) => ({
+      entityId: r.entity_id as number, start: r.start_offset as number, end: r.end_offset as number,
+      text: r.text as string, rule: r.rule as string,
     }));
   }
 

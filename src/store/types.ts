@@ -90,6 +90,16 @@ export interface AddDocumentResult {
   statements: number;
 }
 
+/** One place in a document where an entity is mentioned. */
+export interface StoredMention {
+  entityId: number;
+  /** Character offsets into the document text, end exclusive. */
+  start: number;
+  end: number;
+  text: string;
+  rule: string;
+}
+
 export interface SearchHit {
   documentId: number;
   title: string;
@@ -115,6 +125,8 @@ export interface Repository {
   statements(ids: number[]): Promise<Statement[]>;
   /** All relation statements, for projection to a graph. */
   relationClaims(): Promise<RelationClaim[]>;
+  /** Every entity mention in a document, in text order. */
+  mentions(documentId: number): Promise<StoredMention[]>;
   close(): Promise<void>;
 }
 

