@@ -10,14 +10,14 @@ import type { CSR } from './types.js';
 /**
  * Brandes (2001) dependency accumulation for unweighted shortest paths from the given
  * sources, added into `out`. Summed over all sources each unordered pair is counted twice.
- * Predecessors are not stored: they are the neighbours one step closer (dist[v] = dist[w]-1).
+ * Predecessor lists are not stored: dependencies are pulled from the neighbours one step further.
  */
 export function brandesAccumulate(
   offsets: Int32Array, targets: Int32Array, n: number, sources: ArrayLike<number>, out: Float64Array,
 ): void {
   const dist = new Int32Array(n).fill(-1);
   const sigma = new Float64Array(n);
-  const delta = new Float64Array(n);
+  const coef = new Float64Array(n);
   const order = new Int32Array(n);
   for (let si = 0; si < sources.length; si++) {
     const s = sources[si];
@@ -34,17 +34,21 @@ export function brandesAccumulate(
         if (dw === dv) sigma[w] += sv;
       }
     }
+    // pull form: delta[v] = sigma[v] * sum over successors w of (1 + delta[w]) / sigma[w];
+    // coef[w] holds that quotient, set before v is reached (reverse BFS order)
     for (let i = tail - 1; i > 0; i--) {
-      const w = order[i];
-      const dw = dist[w] - 1;
-      const coeff = (1 + delta[w]) / sigma[w];
-      for (let e = offsets[w], end = offsets[w + 1]; e < end; e++) {
-        const v = targets[e];
-        if (dist[v] === dw) delta[v] += sigma[v] * coeff;
+      const v = order[i];
+      const dn = dist[v] + 1;
+      let sum = 0;
+      for (let e = offsets[v], end = offsets[v + 1]; e < end; e++) {
+        const w = targets[e];
+        if (dist[w] === dn) sum += coef[w];
       }
-      out[w] += delta[w];
+      const d = sigma[v] * sum;
+      out[v] += d;
+      coef[v] = (1 + d) / sigma[v];
     }
-    for (let i = 0; i < tail; i++) { const v = order[i]; dist[v] = -1; sigma[v] = 0; delta[v] = 0; }
+    for (let i = 0; i < tail; i++) { const v = order[i]; dist[v] = -1; sigma[v] = 0; }
   }
 }
 

@@ -14,7 +14,25 @@ export interface ParallelOptions {
 /** Below this many edge visits (sources x edges) the kernels run inline. */
 const INLINE_WORK = 20_000_000;
 
-const workerUrl = new URL(import.meta.url.endsWith('.ts') ? './worker.ts' : './worker.js', import.meta.url);
+// The worker body is built from the kernels' own source text (Function.prototype.toString
+// gives the JavaScript that runs here, whether loaded through tsx or compiled), so workers need
+// no loader and no separate file: a .ts worker file fails under `node --import tsx`, whose
+// hooks do not reach worker threads on Node 20. The kernels are self-contained functions.
+const WORKER_SOURCE = `
+const { parentPort, workerData: job } = require('node:worker_threads');
+const brandesAccumulate = ${brandesAccumulate.toString()};
+const bfsSums = ${bfsSums.toString()};
+if (job.kind === 'brandes') {
+  const out = new Float64Array(job.n);
+  brandesAccumulate(job.offsets, job.targets, job.n, job.sources, out);
+  parentPort.postMessage({ out }, [out.buffer]);
+} else {
+  const sumDist = new Float64Array(job.n), reached = new Float64Array(job.n);
+  const harmonic = new Float64Array(job.n), ecc = new Float64Array(job.n);
+  bfsSums(job.offsets, job.targets, job.n, job.sources, sumDist, reached, harmonic, ecc);
+  parentPort.postMessage({ sumDist, reached, harmonic, ecc }, [sumDist.buffer, reached.buffer, harmonic.buffer, ecc.buffer]);
+}
+`;
 
 function threadsFor(csr: CSR, sources: number, opts: ParallelOptions): number {
   const want = opts.threads ?? availableParallelism();
@@ -36,7 +54,7 @@ function split(sources: Int32Array, parts: number): Int32Array[] {
 
 function runWorker<T>(data: object): Promise<T> {
   return new Promise((resolve, reject) => {
-    const w = new Worker(workerUrl, { workerData: data });
+    const w = new Worker(WORKER_SOURCE, { eval: true, workerData: data });
     let done = false;
     w.once('message', (msg: T) => { done = true; resolve(msg); void w.terminate(); });
     w.once('error', (err) => { done = true; reject(err); });
