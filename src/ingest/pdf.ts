@@ -22,9 +22,10 @@ interface Line {
 
 /**
  * pdf.js gives positioned runs of text, not paragraphs. Runs are joined into lines at each
- * end-of-line mark; a gap between baselines clearly larger than the font size (or a jump up
- * the page, as at a new column) starts a new paragraph, so the blank-line convention of the
- * other formats holds for PDFs too.
+ * end-of-line mark. A gap between baselines clearly wider than the page's usual line spacing
+ * (its median gap), or a jump back up the page as at a new column, starts a new paragraph, so
+ * the blank-line convention of the other formats holds for PDFs too. Measuring against the
+ * page's own spacing keeps double-spaced documents from turning every line into a paragraph.
  */
 function pageText(items: TextItem[]): string {
   const lines: Line[] = [];
@@ -45,6 +46,8 @@ function pageText(items: TextItem[]): string {
   }
   if (text.trim()) lines.push({ text, y, size });
 
+  const gaps = lines.slice(1).map((line, i) => lines[i].y - line.y).filter((g) => g > 0).sort((a, b) => a - b);
+  const usual = gaps.length ? gaps[Math.floor((gaps.length - 1) / 2)] : 0;
   let out = '';
   lines.forEach((line, i) => {
     const clean = line.text.replace(/\s+/g, ' ').trim();
@@ -52,7 +55,8 @@ function pageText(items: TextItem[]): string {
       const prev = lines[i - 1];
       const gap = prev.y - line.y;
       const size = Math.max(prev.size, line.size, 1);
-      out += gap > size * 1.6 || gap < 0 ? '\n\n' : '\n';
+      const paragraph = gap < -size || gap > Math.max(usual * 1.3, size * 1.15);
+      out += paragraph ? '\n\n' : '\n';
     }
     out += clean;
   });

@@ -145,6 +145,13 @@ describe('formats', () => {
     assert.equal(doc.text, 'Page one says the Tarn ferry resumed service.\n\nPage two names the captain, Ivo Lind.');
   });
 
+  test('PDF: paragraphs found in double-spaced text too', async () => {
+    const path = join(tmp, 'double-spaced.pdf');
+    await writeFile(path, makePdf(PDF_PAGES, {}, 28));
+    const [first, second] = PDF_PAGES[0];
+    assert.equal((await read(path)).text, `${first.join('\n')}\n\n${second.join('\n')}`);
+  });
+
   test('Word: raw text in paragraphs, title from core properties', async () => {
     const doc = await read(good('rescue.docx'));
     assert.equal(doc.mediaType, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
