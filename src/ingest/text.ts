@@ -28,8 +28,11 @@ export type Decoded = { ok: true; text: string } | { ok: false; reason: string }
  * anything else must be valid UTF-8 unless another charset is named (HTML, HTTP headers).
  */
 export function decodeText(bytes: Uint8Array, charset?: string): Decoded {
-  if (bytes.includes(0)) return { ok: false, reason: 'binary content (NUL bytes), not text' };
-  const label = (charset ?? 'utf-8').trim().toLowerCase();
+  // A byte-order mark names the encoding outright (and wins over a declared one, as in
+  // browsers); UTF-16, as Windows editors save "Unicode" text, is full of NUL bytes.
+  const utf16 = bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : null;
+  if (!utf16 && bytes.includes(0)) return { ok: false, reason: 'binary content (NUL bytes), not text' };
+  const label = utf16 ?? (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 'utf-8' : (charset ?? 'utf-8').trim().toLowerCase());
   let decoder: InstanceType<typeof TextDecoder>;
   try {
     decoder = new TextDecoder(label, { fatal: true });
@@ -37,7 +40,10 @@ export function decodeText(bytes: Uint8Array, charset?: string): Decoded {
     return { ok: false, reason: `unknown character set "${charset}"` };
   }
   try {
-    return { ok: true, text: decoder.decode(bytes) };
+    const text = decoder.decode(bytes);
+    // Decoded UTF-16 may still be binary that happened to start with a BOM.
+    if (utf16 && text.includes('\u0000')) return { ok: false, reason: 'binary content (NUL characters), not text' };
+    return { ok: true, text };
   } catch {
     return label === 'utf-8' || label === 'utf8'
       ? { ok: false, reason: 'not valid UTF-8 text (binary data or another encoding; convert it to UTF-8)' }

@@ -93,6 +93,12 @@ describe('sizes and decoding', () => {
     });
     assert.deepEqual(decodeText(Buffer.from([0x63, 0x61, 0x66, 0xe9]), 'windows-1252'), { ok: true, text: 'café' });
     assert.deepEqual(decodeText(Buffer.from('x'), 'klingon-8'), { ok: false, reason: 'unknown character set "klingon-8"' });
+    // UTF-16 with its byte-order mark, as Windows editors write "Unicode" text.
+    const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Zürich council', 'utf16le')]);
+    assert.deepEqual(decodeText(le), { ok: true, text: 'Zürich council' });
+    const be = Buffer.from(Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from('Zürich council', 'utf16le').swap16()]));
+    assert.deepEqual(decodeText(be), { ok: true, text: 'Zürich council' });
+    assert.equal(decodeText(Buffer.from([0xff, 0xfe, 0, 0, 0x41, 0])).ok, false);
   });
 });
 
