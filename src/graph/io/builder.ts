@@ -29,6 +29,7 @@ export class NetworkBuilder {
     }
   }
   hasNode(id: string): boolean { return this.graph.hasNode(id); }
+  /** An undirected tie; a repeated tie adds its weight. */
   edge(a: string, b: string, weight = 1): void {
     if (!this.graph.hasNode(a)) this.node(a);
     if (!this.graph.hasNode(b)) this.node(b);
@@ -37,8 +38,31 @@ export class NetworkBuilder {
     if (key !== undefined) this.graph.updateEdgeAttribute(key, 'weight', (w) => (w ?? 0) + weight);
     else this.graph.addEdge(a, b, { weight });
   }
+  private arcs = new Map<string, { a: string; b: string; w: number }>();
+  /**
+   * A directed tie: repeats in the same direction add up; on finish each pair becomes one
+   * undirected tie weighted by the stronger direction (A->B 2 and B->A 2 is a tie of 2).
+   */
+  arc(a: string, b: string, weight = 1): void {
+    if (!this.graph.hasNode(a)) this.node(a);
+    if (!this.graph.hasNode(b)) this.node(b);
+    if (a === b) { this.selfLoops++; return; }
+    this.graph.setAttribute('symmetrised', true);
+    const key = `${a}\u0000${b}`;
+    const prev = this.arcs.get(key);
+    if (prev) prev.w += weight; else this.arcs.set(key, { a, b, w: weight });
+  }
   directed(): void { this.graph.setAttribute('symmetrised', true); }
   finish(): SkeinGraph {
+    for (const { a, b, w } of this.arcs.values()) {
+      const back = this.arcs.get(`${b}\u0000${a}`);
+      if (back && (a > b)) continue; // the pair is added once, from its smaller end
+      const weight = Math.max(w, back ? back.w : 0);
+      const key = this.graph.edge(a, b);
+      if (key !== undefined) this.graph.updateEdgeAttribute(key, 'weight', (x) => (x ?? 0) + weight);
+      else this.graph.addEdge(a, b, { weight });
+    }
+    this.arcs.clear();
     if (this.selfLoops) this.graph.setAttribute('selfLoopsDropped', this.selfLoops);
     return this.graph;
   }

@@ -92,7 +92,6 @@ export function parseDl(text: string, file: string): SkeinGraph {
     const names = labels ?? Array.from({ length: n }, (_, k) => String(k + 1));
     const known = new Set(names);
     if (!embedded) names.forEach((nm) => b.node(nm, nm));
-    const pairs = new Map<string, { x: string; y: string; w: number; dir: string; both: boolean }>();
     const lines = new Map<number, Tok[]>();
     for (const t of data) { let l = lines.get(t.line); if (!l) lines.set(t.line, (l = [])); l.push(t); }
     for (const [line, ts] of lines) {
@@ -104,16 +103,9 @@ export function parseDl(text: string, file: string): SkeinGraph {
         if (!Number.isInteger(k) || k < 1 || k > n) throw new NetworkFileError(file, line, `node "${t.text}" is not a number from 1 to ${n}`);
         return names[k - 1];
       });
-      const w = ts[2] ? parseWeight(ts[2].text, file, line) : 1;
-      const [x, y] = ends[0] < ends[1] ? ends : [ends[1], ends[0]];
-      const key = `${x}\u0000${y}`;
-      // a tie listed both ways is one undirected tie (the larger weight), not two
-      const prev = pairs.get(key);
-      if (prev && prev.dir !== ends[0]) { prev.w = Math.max(prev.w, w); prev.both = true; }
-      else if (prev) prev.w += w;
-      else pairs.set(key, { x, y, w, dir: ends[0], both: false });
+      b.arc(ends[0], ends[1], ts[2] ? parseWeight(ts[2].text, file, line) : 1);
     }
-    for (const p of pairs.values()) b.edge(p.x, p.y, p.w);
+
     if (embedded && b.graph.order > n) throw new NetworkFileError(file, null, `${b.graph.order} distinct labels for N=${n}`);
     return b.finish();
   }

@@ -9,7 +9,7 @@ export function parseGexf(text: string, file: string): SkeinGraph {
   const graph = child(root, 'graph');
   if (!graph) throw new NetworkFileError(file, root.line, 'no <graph> element');
   const b = new NetworkBuilder(file);
-  if (graph.attrs.defaultedgetype === 'directed') b.directed();
+  const directedDefault = graph.attrs.defaultedgetype === 'directed';
   const typeAttr = new Set<string>();
   for (const attrs of childrenNamed(graph, 'attributes')) {
     if (attrs.attrs.class !== 'node') continue;
@@ -31,8 +31,9 @@ export function parseGexf(text: string, file: string): SkeinGraph {
   for (const ed of edges ? childrenNamed(edges, 'edge') : []) {
     const { source, target } = ed.attrs;
     if (source === undefined || target === undefined) throw new NetworkFileError(file, ed.line, '<edge> needs source and target');
-    if (ed.attrs.type === 'directed') b.directed();
-    b.edge(source, target, ed.attrs.weight === undefined ? 1 : parseWeight(ed.attrs.weight, file, ed.line));
+    const weight = ed.attrs.weight === undefined ? 1 : parseWeight(ed.attrs.weight, file, ed.line);
+    if (ed.attrs.type === 'directed' || (directedDefault && ed.attrs.type !== 'undirected')) b.arc(source, target, weight);
+    else b.edge(source, target, weight);
   }
   return b.finish();
 }

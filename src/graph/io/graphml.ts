@@ -14,7 +14,7 @@ export function parseGraphml(text: string, file: string): SkeinGraph {
   const graph = child(root, 'graph');
   if (!graph) throw new NetworkFileError(file, root.line, 'no <graph> element');
   const b = new NetworkBuilder(file);
-  if ((graph.attrs.edgedefault ?? 'directed') === 'directed') b.directed();
+  const directedDefault = (graph.attrs.edgedefault ?? 'directed') === 'directed';
   const data = (el: { children: Array<{ name: string; attrs: Record<string, string>; text: string }> }, wanted: string[]) => {
     for (const d of el.children) {
       if (d.name !== 'data') continue;
@@ -32,9 +32,10 @@ export function parseGraphml(text: string, file: string): SkeinGraph {
   for (const ed of childrenNamed(graph, 'edge')) {
     const { source, target } = ed.attrs;
     if (source === undefined || target === undefined) throw new NetworkFileError(file, ed.line, '<edge> needs source and target');
-    if (ed.attrs.directed === 'true') b.directed();
     const w = data(ed, ['weight', 'value']);
-    b.edge(source, target, w === undefined ? 1 : parseWeight(w, file, ed.line));
+    const weight = w === undefined ? 1 : parseWeight(w, file, ed.line);
+    if (ed.attrs.directed === 'true' || (directedDefault && ed.attrs.directed !== 'false')) b.arc(source, target, weight);
+    else b.edge(source, target, weight);
   }
   return b.finish();
 }

@@ -36,7 +36,6 @@ export function parsePajek(text: string, file: string): SkeinGraph {
         for (let v = 1; v <= n; v++) b.node(String(v));
       } else if (['*edges', '*arcs', '*edgeslist', '*arcslist', '*matrix'].includes(section)) {
         if (n < 0) throw new NetworkFileError(file, ln, `${t[0]} before *Vertices`);
-        if (section.startsWith('*arcs')) b.directed();
         matrixRow = 0;
       } else if (section !== '*network' && section !== '*partition' && section !== '*vector') {
         throw new NetworkFileError(file, ln, `unknown Pajek section ${t[0]}`);
@@ -52,12 +51,16 @@ export function parsePajek(text: string, file: string): SkeinGraph {
       }
       case '*edges': case '*arcs': {
         if (t.length < 2) throw new NetworkFileError(file, ln, `expected "from to [weight]", got "${line}"`);
-        b.edge(vertex(t[0], ln), vertex(t[1], ln), t[2] === undefined ? 1 : parseWeight(t[2], file, ln));
+        const w = t[2] === undefined ? 1 : parseWeight(t[2], file, ln);
+        if (section === '*arcs') b.arc(vertex(t[0], ln), vertex(t[1], ln), w);
+        else b.edge(vertex(t[0], ln), vertex(t[1], ln), w);
         break;
       }
       case '*edgeslist': case '*arcslist': {
         const from = vertex(t[0], ln);
-        for (const x of t.slice(1)) b.edge(from, vertex(x, ln));
+        for (const x of t.slice(1)) {
+          if (section === '*arcslist') b.arc(from, vertex(x, ln)); else b.edge(from, vertex(x, ln));
+        }
         break;
       }
       case '*matrix': {
