@@ -1,0 +1,48 @@
+// Scores the extractor against the gold documents: ../shared/eval/gold-dev (the seed) and our
+// own fixtures under test/fixtures/extract, with ../shared/eval/score.mjs.
+//   npm run eval:extract [-- --quiet]
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { tmpdir } from 'node:os';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { extract, toEvaluationJson } from '../src/extract/index.js';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const shared = resolve(root, '../shared');
+const scorer = join(shared, 'eval/score.mjs');
+if (!existsSync(scorer)) {
+  console.error(`eval:extract needs ../shared (the scorer ${scorer} is missing): it is for developers and CI only.`);
+  process.exit(1);
+}
+const quiet = process.argv.includes('--quiet');
+
+function runSet(label: string, goldDir: string): void {
+  const pred = mkdtempSync(join(tmpdir(), 'skein-eval-'));
+  const files = readdirSync(goldDir).filter((f) => f.endsWith('.json')).sort();
+  let words = 0;
+  let ms = 0;
+  for (const f of files) {
+    const goldPath = join(goldDir, f);
+    const gold = JSON.parse(readFileSync(goldPath, 'utf8')) as { document: string; text: string; published?: string };
+    const textPath = resolve(dirname(goldPath), gold.text);
+    const text = readFileSync(textPath, 'utf8');
+    const t0 = performance.now();
+    const extraction = extract(text, { documentDate: gold.published ?? null });
+    ms += performance.now() - t0;
+    words += text.split(/\s+/).filter(Boolean).length;
+    writeFileSync(join(pred, f), JSON.stringify(toEvaluationJson([{ name: gold.document, text, extraction }]), null, 2));
+  }
+  mkdirSync(pred, { recursive: true });
+  console.log(`== ${label} (${files.length} documents, ${words} words, ${ms.toFixed(0)} ms; predictions in ${pred})`);
+  const args = [scorer, '--gold', goldDir, '--pred', pred];
+  if (!quiet) args.push('--verbose');
+  const r = spawnSync(process.execPath, args, { encoding: 'utf8' });
+  process.stdout.write(r.stdout);
+  process.stderr.write(r.stderr);
+  if (r.status !== 0) process.exitCode = r.status ?? 1;
+}
+
+runSet('seed (gold-dev)', join(shared, 'eval/gold-dev'));
+const fixtures = join(root, 'test/fixtures/extract');
+if (existsSync(fixtures) && readdirSync(fixtures).some((f) => f.endsWith('.json'))) runSet('own fixtures', fixtures);

@@ -1,0 +1,244 @@
+// One pass over the document in reading order that turns every sentence into anchors: named
+// mentions, events (named, or definite references like "the attack" resolved to the last
+// compatible incident), and references resolved to the most recent fitting antecedent:
+// he/his/him -> person; they/their/its -> organisation; "the group" -> a non-government
+// organisation; "the agency"/"the police" -> a government body; "there"/"the city" -> place.
+import { normalizeName, type EntityType, type EventKind } from '../schema/index.js';
+import type { Token } from './tokens.js';
+import type { TokenSentence } from './sentences.js';
+import type { RawMention } from './mentions.js';
+import type { WorkEntity } from './entities.js';
+import type { EventCandidate } from './events.js';
+import { kindFamily } from './events.js';
+import type { DateMention } from './dates.js';
+import {
+  AGENCY_NOMINALS, GOVERNMENT_WORDS, GROUP_NOMINALS, ORG_PRONOUNS, PERSON_PRONOUNS, PLACE_NOMINALS, PLURAL_PRONOUNS,
+} from './lexicons.js';
+
+export interface Anchor {
+  /** Token range. */
+  s: number;
+  e: number;
+  entity: number;
+  star: boolean;
+  rule: string;
+}
+
+export interface EventInfo {
+  kind: EventKind;
+  date?: string;
+  place?: number;
+  /** The proper words of its name, for merging ("westminster"). */
+  properWords: Set<string>;
+  /** How it was first found. */
+  rule: string;
+  /** The candidate that created it (relations read its complement and modifiers). */
+  candidates: EventCandidate[];
+}
+
+export interface CorefResult {
+  /** Anchors per sentence, in token order. */
+  anchors: Anchor[][];
+  /** Event data by entity index. */
+  events: Map<number, EventInfo>;
+}
+
+const LETTER: Record<EntityType, string> = { Person: 'P', Organization: 'O', Location: 'L', Event: 'V' };
+export function typeLetter(t: EntityType): string {
+  return LETTER[t];
+}
+
+function isGovernment(e: WorkEntity): boolean {
+  return e.names.some((n) => normalizeName(n).split(' ').some((w) => GOVERNMENT_WORDS.has(w)));
+}
+
+const EXISTENTIAL_AFTER = new Set(['is', 'are', 'was', 'were', 'has', 'have', 'had', "'s", 'will', 'would', 'may', 'might', 'seems', 'seem', 'appears', 'remain', 'remains', 'exists', 'exist', 'could', 'should', 'must', 'being', 'be']);
+
+export function resolveReferences(
+  text: string, tokens: Token[], sentences: TokenSentence[], mentions: RawMention[], entityOf: number[],
+  entities: WorkEntity[], candidates: EventCandidate[], datesBySentence: DateMention[][],
+): CorefResult {
+  const anchors: Anchor[][] = sentences.map(() => []);
+  const events = new Map<number, EventInfo>();
+  /** Most recent anchor of each entity: [entity, token index]. */
+  const recent: { entity: number; tok: number; sentence: number }[] = [];
+  const mentionStartingAt = new Map<number, number>();
+  mentions.forEach((m, i) => mentionStartingAt.set(m.s, i));
+  const candAt = new Map<number, EventCandidate>();
+  for (const c of candidates) candAt.set(c.s, c);
+  const eventByName = new Map<string, number>();
+
+  const lookBack = (sentence: number, maxBack: number, ok: (e: WorkEntity, idx: number) => boolean): number => {
+    for (let i = recent.length - 1; i >= 0; i--) {
+      const r = recent[i];
+      if (sentence - r.sentence > maxBack) break;
+      if (ok(entities[r.entity], r.entity)) return r.entity;
+    }
+    return -1;
+  };
+
+  const eventName = (c: EventCandidate): string => {
+    const parts = c.name.map((p) => {
+      if (typeof p === 'string') return p;
+      const m = mentions[p.mention];
+      const ei = entityOf[p.mention];
+      // Modifiers keep the words as written ("7/7 London bombing"); complements use the full name.
+      if (ei >= 0 && c.complement && c.complement.mention === p.mention) return entities[ei].names[0];
+      return text.slice(tokens[m.s].start, tokens[m.e - 1].end);
+    });
+    return parts.join(' ');
+  };
+
+  const newEntity = (type: EntityType, name: string): number => {
+    const ei = entities.length;
+    entities.push({ id: `e${ei + 1}`, type, names: [name], keys: new Set([normalizeName(name)]), words: normalizeName(name).split(' '), mentionIdx: [] });
+    return ei;
+  };
+
+  const dateNear = (c: EventCandidate): string | undefined => {
+    const sent = sentences[c.sentence];
+    const ds = datesBySentence[c.sentence];
+    if (!ds.length) return undefined;
+    const trigStart = tokens[c.trigger].start - sent.start;
+    let best: DateMention | undefined;
+    let bestD = Infinity;
+    for (const d of ds) {
+      const dist = d.start >= trigStart ? d.start - trigStart : trigStart - d.end;
+      // A date after the event phrase ("the attacks in 2005") or opening its sentence ("On March 22nd").
+      const before = d.end <= trigStart;
+      const weight = before ? dist * 1.5 : dist;
+      if (weight < bestD) { bestD = weight; best = d; }
+    }
+    return best && bestD < 90 ? best.iso : undefined;
+  };
+
+  for (const sent of sentences) {
+    const list = anchors[sent.index];
+    for (let k = sent.tokStart; k < sent.tokEnd; k++) {
+      const cand = candAt.get(k);
+      if (cand && cand.sentence === sent.index) {
+        const ei = resolveEvent(cand);
+        if (ei >= 0) {
+          list.push({ s: cand.s, e: cand.e, entity: ei, star: cand.anaphoric, rule: cand.anaphoric ? 'coref:event' : cand.rule });
+          recent.push({ entity: ei, tok: k, sentence: sent.index });
+          // Named mentions inside the event's span (its place) still count as seen.
+          for (let q = cand.s; q < cand.e; q++) {
+            const mi = mentionStartingAt.get(q);
+            if (mi !== undefined && entityOf[mi] >= 0) recent.push({ entity: entityOf[mi], tok: q, sentence: sent.index });
+          }
+          k = cand.e - 1;
+          continue;
+        }
+      }
+      const mi = mentionStartingAt.get(k);
+      if (mi !== undefined && entityOf[mi] >= 0) {
+        const m = mentions[mi];
+        list.push({ s: m.s, e: m.e, entity: entityOf[mi], star: false, rule: m.rule });
+        recent.push({ entity: entityOf[mi], tok: k, sentence: sent.index });
+        k = m.e - 1;
+        continue;
+      }
+      const t = tokens[k];
+      let target = -1;
+      let e = k + 1;
+      let rule = '';
+      if (PERSON_PRONOUNS.has(t.lower)) {
+        target = lookBack(sent.index, 2, (x) => x.type === 'Person');
+        rule = 'coref:pronoun';
+      } else if (PLURAL_PRONOUNS.has(t.lower) || ORG_PRONOUNS.has(t.lower)) {
+        target = lookBack(sent.index, 2, (x) => x.type === 'Organization');
+        rule = 'coref:pronoun';
+      } else if (t.lower === 'there' && !EXISTENTIAL_AFTER.has(tokens[k + 1]?.lower ?? '')) {
+        target = lookBack(sent.index, 1, (x) => x.type === 'Location');
+        rule = 'coref:there';
+      } else if ((t.lower === 'the' || t.lower === 'this' || t.lower === 'that') && k + 1 < sent.tokEnd) {
+        // "the group", "the terrorist organisation", "the agency", "the city"
+        let h = k + 1;
+        if (h + 1 < sent.tokEnd && !tokens[h].cap && /^(?:terrorist|militant|extremist|jihadist|islamist|banned|proscribed|outlawed|same|radical|security|intelligence|british|american|spy|local|whole|entire)$/.test(tokens[h].lower)) h++;
+        const head = tokens[h];
+        const next = tokens[h + 1];
+        // A nominal followed by a name is a title ("the group Y"), not a reference.
+        if (head && !head.cap && !(next && next.cap && mentionStartingAt.has(h + 1))) {
+          if (GROUP_NOMINALS.has(head.lower)) {
+            target = lookBack(sent.index, 3, (x) => x.type === 'Organization' && !isGovernment(x));
+            rule = 'coref:nominal';
+            e = h + 1;
+          } else if (AGENCY_NOMINALS.has(head.lower)) {
+            target = lookBack(sent.index, 3, (x) => x.type === 'Organization' && isGovernment(x));
+            rule = 'coref:nominal';
+            e = h + 1;
+          } else if (PLACE_NOMINALS.has(head.lower)) {
+            target = lookBack(sent.index, 2, (x) => x.type === 'Location');
+            rule = 'coref:nominal';
+            e = h + 1;
+          }
+        }
+      }
+      if (target >= 0) {
+        list.push({ s: k, e, entity: target, star: true, rule });
+        recent.push({ entity: target, tok: k, sentence: sent.index });
+        k = e - 1;
+      }
+    }
+  }
+  return { anchors, events };
+
+  function resolveEvent(c: EventCandidate): number {
+    const family = kindFamily(c.kind);
+    if (c.anaphoric) {
+      // "the attack", "his attack": the last incident of the same family.
+      const hit = lookBack(c.sentence, 1e9, (x, idx) => x.type === 'Event' && kindFamily(events.get(idx)?.kind) === family);
+      if (hit >= 0) return hit;
+      // "his conviction": a justice event about a named person stands on its own.
+      if (family === 'justice' && c.possessor) {
+        let who = -1;
+        if (c.possessor.mention !== undefined) who = entityOf[c.possessor.mention];
+        else if (c.possessor.pronoun !== undefined) who = lookBack(c.sentence, 2, (x) => x.type === 'Person');
+        if (who >= 0 && entities[who].type === 'Person') {
+          return createEvent(c, `${c.name[c.name.length - 1]} of ${entities[who].names[0]}`, family);
+        }
+      }
+      return -1;
+    }
+    const name = eventName(c);
+    return createEvent(c, name, family);
+  }
+
+  function createEvent(c: EventCandidate, name: string, family: string): number {
+    const key = normalizeName(name);
+    const date = dateNear(c);
+    const proper = new Set<string>();
+    for (const p of c.name) {
+      if (typeof p === 'string') {
+        if (/^\p{Lu}/u.test(p) || /\d/.test(p)) for (const w of normalizeName(p).split(' ')) proper.add(w);
+      } else {
+        const ei = entityOf[p.mention];
+        if (ei >= 0) for (const w of normalizeName(entities[ei].names[0]).split(' ')) proper.add(w);
+      }
+    }
+    let ei = eventByName.get(key);
+    if (ei === undefined) {
+      // The same incident named another way: same family, a shared proper word, no date clash.
+      for (const [idx, info] of events) {
+        if (kindFamily(info.kind) !== family) continue;
+        if (info.date && date && info.date.slice(0, 4) !== date.slice(0, 4)) continue;
+        let shared = false;
+        for (const w of proper) if (info.properWords.has(w)) { shared = true; break; }
+        if (shared) { ei = idx; break; }
+      }
+    }
+    if (ei === undefined) {
+      ei = newEntity('Event', name);
+      events.set(ei, { kind: c.kind, date, properWords: proper, rule: c.rule, candidates: [c] });
+    } else {
+      const ent = entities[ei];
+      if (!ent.keys.has(key)) { ent.keys.add(key); ent.names.push(name); }
+      const info = events.get(ei)!;
+      if (!info.date && date) info.date = date;
+      for (const w of proper) info.properWords.add(w);
+      info.candidates.push(c);
+    }
+    eventByName.set(key, ei);
+    return ei;
+  }
+}

@@ -1,0 +1,66 @@
+// Date mentions in a sentence, normalised against the document date. chrono-node does the
+// calendar work; we drop what it gets wrong for news ("7/7" is a name, not 7 July of the
+// reference year) and add bare years ("in 2013"), which chrono does not read.
+import * as chrono from 'chrono-node';
+
+export interface DateMention {
+  start: number;
+  end: number;
+  text: string;
+  /** YYYY, YYYY-MM or YYYY-MM-DD. */
+  iso: string;
+}
+
+const YEAR_RX = /\b(1[89]\d\d|20\d\d)\b/g;
+const SLASH_NAME_RX = /^\d{1,2}\/\d{1,2}$/;
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
+export function referenceDate(documentDate?: string | null): Date | undefined {
+  if (!documentDate) return undefined;
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(documentDate);
+  if (!m) return undefined;
+  return new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), 12));
+}
+
+/** Dates in `text` (offsets relative to `text`), earliest first. */
+export function findDates(text: string, ref: Date | undefined): DateMention[] {
+  const out: DateMention[] = [];
+  // Only run chrono where a month, weekday or relative word could start a date: it is the
+  // slow part of extraction, and most sentences have none.
+  if (/\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|yesterday|today|tomorrow|last|this|next|ago)/i.test(text) || /\d\/\d/.test(text)) {
+    const results = chrono.parse(text, ref ?? new Date(Date.UTC(2000, 0, 1)), { forwardDate: false });
+    for (const r of results) {
+      const t = r.text.trim();
+      if (SLASH_NAME_RX.test(t)) continue;
+      // "this year", "last week" alone carry no day: keep only what names a month or day.
+      const c = r.start;
+      const hasDay = c.isCertain('day');
+      const hasMonth = c.isCertain('month');
+      const hasYear = c.isCertain('year');
+      if (!hasDay && !hasMonth && !/\b(?:yesterday|today|last|ago)\b/i.test(t)) continue;
+      if (!ref && !hasYear) continue;
+      const d = c.date();
+      const y = d.getUTCFullYear();
+      const iso = hasDay || /\b(?:yesterday|today|ago|last \w*day)\b/i.test(t)
+        ? `${y}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`
+        : `${y}-${pad(d.getUTCMonth() + 1)}`;
+      out.push({ start: r.index, end: r.index + r.text.length, text: r.text, iso });
+    }
+  }
+  YEAR_RX.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = YEAR_RX.exec(text)) !== null) {
+    const s = m.index, e = s + m[0].length;
+    if (out.some((d) => d.start <= s && d.end >= e)) continue;
+    // "23 out of 51" is not a year; a year stands after a preposition, a month or alone in a date.
+    const before = text.slice(Math.max(0, s - 12), s).toLowerCase();
+    if (!/(?:\bin|\bsince|\bby|\bof|\bfrom|\buntil|\bto|\bduring|\bbefore|\bafter|\bearly|\blate|\bmid|\bthe|,|\()\s*$/.test(before)
+      && !/^\s*[,)]/.test(text.slice(e, e + 2))) continue;
+    out.push({ start: s, end: e, text: m[0], iso: m[0] });
+  }
+  out.sort((a, b) => a.start - b.start);
+  return out;
+}

@@ -1,0 +1,192 @@
+// Within-document name resolution: every named mention becomes one entity per real-world
+// thing. Short names join the full name they are part of ("Masood" -> "Khalid Masood"),
+// acronyms join the name whose initials they are or that defines them ("Islamic State (IS)"),
+// well-known alternative names join their canonical form, and "known as Y" adds Y as a name.
+import { normalizeName, type EntityType } from '../schema/index.js';
+import type { Token } from './tokens.js';
+import type { RawMention } from './mentions.js';
+import { KNOWN_ORG_ALIASES } from './lexicons.js';
+
+export interface WorkEntity {
+  id: string;
+  type: EntityType;
+  /** Names as written, first seen first. */
+  names: string[];
+  keys: Set<string>;
+  /** Token-level key words of the fullest name (Person sub-name matching). */
+  words: string[];
+  mentionIdx: number[];
+}
+
+export interface Resolved {
+  entities: WorkEntity[];
+  /** Entity index for each raw mention. */
+  entityOf: number[];
+}
+
+const CONNECTOR_WORDS = new Set(['of', 'the', 'and', 'for', 'in', 'on', 'al', 'el', 'bin', 'ibn', 'de']);
+
+function initials(name: string): string {
+  return normalizeName(name).split(' ').filter((w) => w && !CONNECTOR_WORDS.has(w)).map((w) => w[0]).join('');
+}
+
+export function mentionText(text: string, tokens: Token[], m: { s: number; e: number }): string {
+  return text.slice(tokens[m.s].start, tokens[m.e - 1].end).replace(/\s+/g, ' ');
+}
+
+export function resolveNames(text: string, tokens: Token[], mentions: RawMention[]): Resolved {
+  const entities: WorkEntity[] = [];
+  const entityOf: number[] = new Array(mentions.length).fill(-1);
+  const byKey = new Map<string, number>(); // type|key -> entity
+  const order = mentions.map((_, i) => i).sort((a, b) => (mentions[b].e - mentions[b].s) - (mentions[a].e - mentions[a].s) || a - b);
+
+  const add = (mi: number, ei: number, name: string) => {
+    const ent = entities[ei];
+    entityOf[mi] = ei;
+    ent.mentionIdx.push(mi);
+    const k = normalizeName(name);
+    if (!ent.keys.has(k)) { ent.keys.add(k); ent.names.push(name); byKey.set(`${ent.type}|${k}`, ei); }
+  };
+  const create = (mi: number, type: EntityType, name: string): number => {
+    const ei = entities.length;
+    entities.push({ id: `e${ei + 1}`, type, names: [], keys: new Set(), words: normalizeName(name).split(' '), mentionIdx: [] });
+    add(mi, ei, name);
+    return ei;
+  };
+
+  for (const mi of order) {
+    const m = mentions[mi];
+    const name = mentionText(text, tokens, m);
+    const key = normalizeName(name);
+    if (!key) continue;
+    const same = byKey.get(`${m.type}|${key}`);
+    if (same !== undefined) { add(mi, same, name); continue; }
+    const words = key.split(' ');
+    // A person's short name: a run of words of a longer person name (nearest one before wins).
+    if (m.type === 'Person' || (words.length === 1 && m.type !== 'Location')) {
+      const hit = nearestContaining(entities, mentions, mi, words, 'Person');
+      if (hit !== undefined) { add(mi, hit, name); continue; }
+    }
+    if (m.type === 'Organization') {
+      const canon = KNOWN_ORG_ALIASES.get(key);
+      let hit: number | undefined = canon ? byKey.get(`Organization|${canon}`) : undefined;
+      if (hit === undefined && /^[\p{Lu}\d]{2,6}$/u.test(name.replace(/[.\s]/g, '')) && words.length === 1) {
+        const acr = key.replace(/\s/g, '');
+        hit = entities.findIndex((e) => e.type === 'Organization' && e.names.some((n) => normalizeName(n).includes(' ') && initials(n) === acr));
+        if (hit < 0) hit = undefined;
+      }
+      if (hit === undefined) {
+        // The long form of a known alias: "Islamic State of Iraq and the Levant" joins "Islamic State".
+        for (const [alias, c] of KNOWN_ORG_ALIASES) {
+          if (c === key || alias === key) {
+            const other = byKey.get(`Organization|${alias === key ? c : alias}`);
+            if (other !== undefined) { hit = other; break; }
+          }
+        }
+      }
+      if (hit !== undefined) { add(mi, hit, name); continue; }
+    }
+    create(mi, m.type, name);
+  }
+  // Known aliases seen before their canonical form: merge entities pairwise.
+  mergeKnownAliases(entities, entityOf);
+  definedAliases(text, tokens, mentions, entities, entityOf);
+  return compact(entities, entityOf);
+}
+
+function nearestContaining(entities: WorkEntity[], mentions: RawMention[], mi: number, words: string[], type: EntityType): number | undefined {
+  let best: number | undefined;
+  let bestDist = Infinity;
+  for (let ei = 0; ei < entities.length; ei++) {
+    const e = entities[ei];
+    if (e.type !== type || e.words.length <= words.length) continue;
+    if (!containsRun(e.words, words)) continue;
+    for (const other of e.mentionIdx) {
+      const d = Math.abs(mentions[other].s - mentions[mi].s) + (mentions[other].s > mentions[mi].s ? 1e6 : 0);
+      if (d < bestDist) { bestDist = d; best = ei; }
+    }
+  }
+  return best;
+}
+
+function containsRun(hay: string[], needle: string[]): boolean {
+  outer: for (let i = 0; i + needle.length <= hay.length; i++) {
+    for (let j = 0; j < needle.length; j++) if (hay[i + j] !== needle[j]) continue outer;
+    return true;
+  }
+  return false;
+}
+
+function mergeInto(entities: WorkEntity[], entityOf: number[], keep: number, drop: number): void {
+  if (keep === drop) return;
+  const a = entities[keep], b = entities[drop];
+  for (const n of b.names) {
+    const k = normalizeName(n);
+    if (!a.keys.has(k)) { a.keys.add(k); a.names.push(n); }
+  }
+  for (const mi of b.mentionIdx) { a.mentionIdx.push(mi); entityOf[mi] = keep; }
+  b.mentionIdx = [];
+  b.names = [];
+  b.keys.clear();
+}
+
+function mergeKnownAliases(entities: WorkEntity[], entityOf: number[]): void {
+  const orgs = entities.map((e, i) => [e, i] as const).filter(([e]) => e.type === 'Organization');
+  for (const [e, i] of orgs) {
+    for (const k of [...e.keys]) {
+      const canon = KNOWN_ORG_ALIASES.get(k);
+      if (!canon) continue;
+      for (const [f, j] of orgs) {
+        if (j !== i && f.mentionIdx.length && (f.keys.has(canon) || [...f.keys].some((fk) => KNOWN_ORG_ALIASES.get(fk) === canon))) {
+          // Keep the multi-word (fuller) name as the entity.
+          const keepJ = f.names[0].length >= e.names[0].length;
+          mergeInto(entities, entityOf, keepJ ? j : i, keepJ ? i : j);
+        }
+      }
+    }
+  }
+}
+
+/** "Long Name (ACR)" and "X, also known as Y" / 'known as "Y"': Y becomes a name of X. */
+function definedAliases(text: string, tokens: Token[], mentions: RawMention[], entities: WorkEntity[], entityOf: number[]): void {
+  for (let mi = 1; mi < mentions.length; mi++) {
+    const m = mentions[mi];
+    const ei = entityOf[mi];
+    if (ei < 0) continue;
+    const before = text.slice(Math.max(0, tokens[m.s].start - 40), tokens[m.s].start).toLowerCase();
+    let target = -1;
+    if (/\(\s*$/.test(before)) {
+      // Parenthesised right after another name: its acronym or another name.
+      const prev = mentions[mi - 1];
+      if (prev.sentence === m.sentence && m.s - prev.e === 1 && tokens[prev.e].text === '(') target = entityOf[mi - 1];
+    } else if (/(?:also known as|known as|aka|a\.k\.a\.|dubbed|nicknamed|alias|calling himself|calling itself|under the name)\s*[“"‘']?\s*$/.test(before)) {
+      // The nearest name before it in the sentence, of a type that can share a name.
+      for (let j = mi - 1; j >= 0 && mentions[j].sentence === m.sentence; j--) {
+        const t = mentions[j].type;
+        if ((t === m.type || (t === 'Person' || t === 'Organization') && (m.type === 'Person' || m.type === 'Organization')) && entityOf[j] !== ei) {
+          if (m.type === 'Person' && t !== 'Person') continue;
+          target = entityOf[j];
+          break;
+        }
+      }
+    }
+    if (target >= 0 && target !== ei && entities[target].type !== 'Location' && entities[target].type !== 'Event') {
+      mergeInto(entities, entityOf, target, ei);
+    }
+  }
+}
+
+function compact(entities: WorkEntity[], entityOf: number[]): Resolved {
+  const remap = new Map<number, number>();
+  const out: WorkEntity[] = [];
+  entities.forEach((e, i) => {
+    if (!e.mentionIdx.length) return;
+    remap.set(i, out.length);
+    e.id = `e${out.length + 1}`;
+    // The fullest name is the entity's name: the longest written form.
+    const full = [...e.names].sort((a, b) => b.split(' ').length - a.split(' ').length || b.length - a.length)[0];
+    e.names = [full, ...e.names.filter((n) => n !== full)];
+    out.push(e);
+  });
+  return { entities: out, entityOf: entityOf.map((ei) => (ei < 0 ? -1 : remap.get(ei) ?? -1)) };
+}

@@ -1,0 +1,210 @@
+// Events: specific incidents named by a trigger noun with something that pins it down (a
+// proper modifier "the 7/7 London bombing", a complement "the murder of X" / "the attack on
+// Y", a possessor "his conviction"), by a killing verb with a named victim ("for killing X"),
+// or by a definite reference ("the attack") to one already seen.
+import type { EventKind } from '../schema/index.js';
+import type { Token } from './tokens.js';
+import type { TokenSentence } from './sentences.js';
+
+export const EVENT_TRIGGERS: Map<string, EventKind> = new Map(Object.entries({
+  attack: 'attack', attacks: 'attack', bombing: 'bombing', bombings: 'bombing', murder: 'murder',
+  killing: 'murder', killings: 'murder', assassination: 'murder', stabbing: 'attack', stabbings: 'attack',
+  shooting: 'attack', shootings: 'attack', massacre: 'attack', plot: 'plot', plots: 'plot', arrest: 'arrest',
+  arrests: 'arrest', trial: 'trial', conviction: 'conviction', sentencing: 'sentence', designation: 'designation',
+  proscription: 'proscription', hijacking: 'attack', hijackings: 'attack', siege: 'attack', explosion: 'bombing',
+  blast: 'bombing', beheading: 'murder', kidnapping: 'attack', rampage: 'attack', ambush: 'attack', raid: 'attack',
+  raids: 'attack', bombings2: 'bombing',
+}) as [string, EventKind][]);
+
+/** Verbs that, with a named person as object, describe a killing ("for killing X"). */
+export const KILL_VERBS: Map<string, string> = new Map(Object.entries({
+  killing: 'killing', killed: 'killing', murdering: 'murder', murdered: 'murder', assassinating: 'assassination',
+  assassinated: 'assassination', stabbing: 'stabbing', stabbed: 'stabbing', beheading: 'beheading',
+  beheaded: 'beheading', shooting: 'shooting', shot: 'shooting', kidnapping: 'kidnapping', kidnapped: 'kidnapping',
+}));
+
+/** Event kinds that can be the same incident under different nouns. */
+export function kindFamily(k: EventKind | undefined): string {
+  if (k === 'attack' || k === 'bombing' || k === 'murder') return 'violence';
+  if (k === 'arrest' || k === 'charge' || k === 'trial' || k === 'conviction' || k === 'sentence') return 'justice';
+  if (k === 'designation' || k === 'proscription') return 'listing';
+  return k ?? 'other';
+}
+
+/** Lower-case words that can sit between a proper modifier and the trigger ("London metro attacks"). */
+const INNER_MODIFIERS = new Set(`terror terrorist suicide knife vehicle van truck lorry car metro tube bus bridge
+nightclub concert arena market train subway underground mosque church synagogue embassy hotel airport school
+bomb gun chemical jihadist jihadi failed foiled attempted deadly twin coordinated mass street festival
+christmas rail railway station stadium office consulate base barracks border prison attack`.split(/\s+/));
+
+/** A proper-looking modifier token not in a mention: "7/7", "9/11". */
+const NUMBER_NAME_RX = /^\d{1,2}\/\d{1,2}$/;
+
+export interface EventCandidate {
+  /** Token span standing for the event in its sentence. */
+  s: number;
+  e: number;
+  sentence: number;
+  kind: EventKind;
+  /** The trigger token index. */
+  trigger: number;
+  /** Name pieces: literal words or a named mention's index (its entity's full name is used). */
+  name: (string | { mention: number })[];
+  /** Mentions that are part of the modifier (a place or an organisation before the noun). */
+  modifierMentions: number[];
+  /** "of X" / "on X" / the killing verb's object. */
+  complement?: { mention: number; prep: string };
+  /** "his attack", "X's trial": the possessor token index (pronoun) or mention. */
+  possessor?: { mention?: number; pronoun?: number };
+  /** A definite reference with nothing to name it ("the attack"): resolved by coreference. */
+  anaphoric: boolean;
+  /** How it was found. */
+  rule: string;
+}
+
+export interface MentionRef {
+  s: number;
+  e: number;
+  type: string;
+}
+
+export function findEventCandidates(
+  tokens: Token[], sentences: TokenSentence[], mentions: MentionRef[],
+): EventCandidate[] {
+  const mentionAt = new Map<number, number>(); // first token -> mention index
+  const mentionEnd = new Map<number, number>(); // last token + 1 -> mention index
+  const inMention = new Int32Array(tokens.length).fill(-1);
+  mentions.forEach((m, i) => {
+    mentionAt.set(m.s, i);
+    mentionEnd.set(m.e, i);
+    for (let k = m.s; k < m.e; k++) inMention[k] = i;
+  });
+  const out: EventCandidate[] = [];
+  for (const sent of sentences) {
+    for (let k = sent.tokStart; k < sent.tokEnd; k++) {
+      const t = tokens[k];
+      const kind = EVENT_TRIGGERS.get(t.lower);
+      if (kind && inMention[k] < 0) {
+        const c = nounEvent(tokens, sent, k, kind, mentionAt, mentionEnd, inMention, mentions);
+        if (c) out.push(c);
+        continue;
+      }
+      const verb = KILL_VERBS.get(t.lower);
+      if (verb && inMention[k] < 0) {
+        // The object: a named person after at most three lower-case words ("British soldier").
+        let j = k + 1;
+        while (j < sent.tokEnd && j - k <= 4 && inMention[j] < 0 && tokens[j].word && !tokens[j].cap
+          && !/^(?:and|or|in|on|at|by|with|for|to|from|after|before|three|two|four|five|several|many|some|\d+)$/.test(tokens[j].lower)) j++;
+        const mi = inMention[j];
+        if (j < sent.tokEnd && mi >= 0 && mentions[mi].type === 'Person' && mentions[mi].s === j) {
+          out.push({
+            s: k, e: k + 1, sentence: sent.index, kind: 'murder', trigger: k,
+            name: [verb === 'killing' ? 'killing' : verb, 'of', { mention: mi }], modifierMentions: [],
+            complement: { mention: mi, prep: 'object' }, anaphoric: false, rule: 'event:kill-verb-object',
+          });
+        }
+      }
+    }
+  }
+  return out;
+}
+
+function nounEvent(
+  tokens: Token[], sent: TokenSentence, k: number, kind: EventKind,
+  mentionAt: Map<number, number>, mentionEnd: Map<number, number>, inMention: Int32Array, mentions: MentionRef[],
+): EventCandidate | null {
+  const trig = tokens[k];
+  // Pre-modifiers: walk left over inner modifiers, mentions and "7/7"-like names.
+  let s = k;
+  const modMentions: number[] = [];
+  let proper = false;
+  const name: (string | { mention: number })[] = [trig.lower];
+  let p = k - 1;
+  while (p >= sent.tokStart) {
+    const tp = tokens[p];
+    const mi = mentionEnd.get(p + 1);
+    if (mi !== undefined && (mentions[mi].type === 'Location' || mentions[mi].type === 'Organization')) {
+      modMentions.unshift(mi);
+      name.unshift({ mention: mi });
+      proper = true;
+      p = mentions[mi].s - 1;
+      s = mentions[mi].s;
+      continue;
+    }
+    if (inMention[p] >= 0) break;
+    if (NUMBER_NAME_RX.test(tp.text) || (tp.cap && tp.word && !/^(?:The|A|An|This|That|His|Her|Their|Its)$/.test(tp.text) && !(p === sent.tokStart && tp.text.length < 4))) {
+      if (/^(?:The|A|An)$/.test(tp.text)) break;
+      name.unshift(tp.text);
+      proper = true;
+      s = p;
+      p--;
+      continue;
+    }
+    if (INNER_MODIFIERS.has(tp.lower) && tp.lower !== trig.lower) {
+      // Only part of the name when a proper modifier stands further left.
+      let q = p - 1;
+      while (q >= sent.tokStart && INNER_MODIFIERS.has(tokens[q].lower)) q--;
+      const qm = q >= sent.tokStart ? mentionEnd.get(q + 1) : undefined;
+      const qProper = q >= sent.tokStart && (NUMBER_NAME_RX.test(tokens[q].text) || (tokens[q].cap && tokens[q].word && !/^(?:The|A|An)$/.test(tokens[q].text)) || (qm !== undefined && mentions[qm].type !== 'Person'));
+      if (!qProper) break;
+      name.unshift(tp.lower);
+      s = p;
+      p--;
+      continue;
+    }
+    break;
+  }
+  const det = tokens[p];
+  const plural = /s$/.test(trig.lower) && !/ss$/.test(trig.lower);
+  // Complement: "of X" (a named person or group), "on/in X" (a place or a capitalised name).
+  let complement: EventCandidate['complement'];
+  let e = k + 1;
+  const prep = tokens[k + 1];
+  if (prep && (prep.lower === 'of' || prep.lower === 'on' || prep.lower === 'against' || prep.lower === 'in' || prep.lower === 'at')) {
+    let j = k + 2;
+    if (tokens[j] && tokens[j].lower === 'the') j++;
+    const mi = mentionAt.get(j);
+    if (mi !== undefined && j < sent.tokEnd) {
+      const mt = mentions[mi].type;
+      const ok = prep.lower === 'of' ? (mt === 'Person' || (mt === 'Organization' && (kind === 'designation' || kind === 'proscription')))
+        : mt === 'Location' || (prep.lower !== 'in' && mt === 'Organization');
+      if (ok) complement = { mention: mi, prep: prep.lower };
+    } else if (!proper && (prep.lower === 'on' || prep.lower === 'against') && tokens[j] && tokens[j].cap && tokens[j].word && j < sent.tokEnd && inMention[j] < 0) {
+      // "the attack on Westminster": a capitalised target that is no entity names the event.
+      let jj = j;
+      while (jj < sent.tokEnd && tokens[jj].cap && tokens[jj].word && inMention[jj] < 0) jj++;
+      const words: string[] = [];
+      for (let q = j; q < jj; q++) words.push(tokens[q].text);
+      name.push(prep.lower, ...words);
+      e = jj;
+      proper = true;
+    }
+  }
+  if (complement && !proper) {
+    name.push(complement.prep, { mention: complement.mention });
+  }
+  // Possessor: "his attack", "Choudary's conviction".
+  let possessor: EventCandidate['possessor'];
+  if (det && /^(?:his|her|their|its)$/.test(det.lower)) possessor = { pronoun: p };
+  else if (det && det.lower === "'s") {
+    const mi = mentionEnd.get(p);
+    if (mi !== undefined) possessor = { mention: mi };
+  }
+  const specific = proper || complement !== undefined || possessor !== undefined;
+  if (!specific) {
+    // "the attack": refers back to an incident already described (resolved by coreference).
+    if (det && (det.lower === 'the' || det.lower === 'this' || det.lower === 'that') && !plural) {
+      return { s: k, e: k + 1, sentence: sent.index, kind, trigger: k, name, modifierMentions: [], anaphoric: true, rule: 'event:definite-anaphor' };
+    }
+    return null;
+  }
+  // A plural with no proper name ("attacks on British soil") is a set of incidents, not one.
+  if (plural && !proper) return null;
+  // "the sentence" alone or "his arrest" are fine; a bare possessed "attack" without a name is
+  // resolved by coreference too.
+  const anaphoric = !proper && !complement && possessor !== undefined;
+  return {
+    s, e, sentence: sent.index, kind, trigger: k, name, modifierMentions: modMentions, complement, possessor,
+    anaphoric, rule: proper ? 'event:named-modifier' : complement ? `event:${trig.lower}-${complement.prep}` : 'event:possessed',
+  };
+}

@@ -1,0 +1,348 @@
+// The extract stage: text in, entities and relations (each a claim with its evidence
+// sentence, modality and the rule that produced it) out. Deterministic and offline.
+//
+//   tokens -> sentences -> dates -> named mentions (NER model + lexicon rules) -> name
+//   resolution -> events -> coreference (one reading-order pass) -> relation patterns over
+//   anchored sentences -> modality
+import { endpointsAllowed, type EntityType, type RelationType } from '../schema/index.js';
+import type {
+  Evidence, ExtractedEntity, ExtractedRelation, Extraction, ExtractOptions, Mention,
+} from './types.js';
+import { tokenize, type Token } from './tokens.js';
+import { splitSentences, type TokenSentence } from './sentences.js';
+import { findDates, referenceDate } from './dates.js';
+import { findMentions } from './mentions.js';
+import { resolveNames, type WorkEntity } from './entities.js';
+import { findEventCandidates, kindFamily } from './events.js';
+import { resolveReferences, typeLetter, type Anchor, type EventInfo } from './coref.js';
+import { PATTERNS, ANCHOR_ID_RX, type Pattern } from './relations.js';
+import { modalityOf } from './modality.js';
+
+export type { Extraction, ExtractOptions } from './types.js';
+
+export const EXTRACTOR = { name: 'skein-rules', version: '0.2.0' } as const;
+
+interface Shaped {
+  text: string;
+  /** For each anchor index in the sentence: its offset range in `text`. */
+  anchorPos: [number, number][];
+}
+
+function shape(tokens: Token[], sent: TokenSentence, anchors: Anchor[], entities: WorkEntity[]): Shaped {
+  const parts: string[] = [];
+  const anchorPos: [number, number][] = [];
+  let len = 0;
+  let ai = 0;
+  for (let k = sent.tokStart; k < sent.tokEnd; k++) {
+    let piece: string;
+    if (ai < anchors.length && anchors[ai].s === k) {
+      const a = anchors[ai];
+      piece = `⟦${typeLetter(entities[a.entity].type)}${a.star ? '*' : ''}#${ai}⟧`;
+      anchorPos.push([len + (parts.length ? 1 : 0), 0]);
+      k = a.e - 1;
+      ai++;
+    } else {
+      piece = tokens[k].lower.replace(/[“”„"]/g, '"').replace(/[‘’]/g, "'");
+    }
+    if (parts.length) len += 1;
+    len += piece.length;
+    if (piece.startsWith('⟦')) anchorPos[anchorPos.length - 1][1] = len;
+    parts.push(piece);
+  }
+  return { text: parts.join(' '), anchorPos };
+}
+
+interface Draft {
+  type: RelationType;
+  source: number;
+  target: number;
+  sentence: number;
+  from: number;
+  to: number;
+  rule: string;
+  sourceAnchor?: Anchor;
+  targetAnchor?: Anchor;
+  modality?: 'reported';
+  attributedAnchor?: number;
+  confidence: number;
+}
+
+export function extract(text: string, options: ExtractOptions = {}): Extraction {
+  if (typeof text !== 'string') throw new TypeError('extract: text must be a string');
+  const tokens = tokenize(text);
+  const sentences = splitSentences(text, tokens);
+  const ref = referenceDate(options.documentDate ?? null);
+  const dates = sentences.map((s) => findDates(s.text, ref));
+  const mentions = findMentions(tokens, sentences);
+  const { entities, entityOf } = resolveNames(text, tokens, mentions);
+  const candidates = findEventCandidates(tokens, sentences, mentions);
+  const { anchors, events } = resolveReferences(text, tokens, sentences, mentions, entityOf, entities, candidates, dates);
+
+  const drafts: Draft[] = [];
+  const shapedAll: Shaped[] = [];
+  for (const sent of sentences) {
+    const list = anchors[sent.index];
+    const sh = shape(tokens, sent, list, entities);
+    shapedAll.push(sh);
+    if (list.length < 1) continue;
+    for (const p of PATTERNS) runPattern(p, sh, list, sent.index, entities, events, drafts);
+  }
+  eventRelations(entities, events, entityOf, anchors, shapedAll, drafts);
+  exemplification(tokens, sentences, anchors, shapedAll, entities, drafts);
+
+  return build(text, tokens, sentences, mentions, entityOf, entities, events, anchors, shapedAll, drafts);
+}
+
+function anchorsIn(group: string, list: Anchor[]): { anchor: Anchor; idx: number }[] {
+  const out: { anchor: Anchor; idx: number }[] = [];
+  for (const m of group.matchAll(ANCHOR_ID_RX)) {
+    const idx = Number(m[3]);
+    out.push({ anchor: list[idx], idx });
+  }
+  return out;
+}
+
+function runPattern(p: Pattern, sh: Shaped, list: Anchor[], sentence: number, entities: WorkEntity[], events: Map<number, EventInfo>, drafts: Draft[]): void {
+  const rx = p.rx;
+  rx.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = rx.exec(sh.text)) !== null) {
+    const srcs = anchorsIn(m[p.src] ?? '', list);
+    const tgts = anchorsIn(m[p.tgt] ?? '', list);
+    for (const s of srcs) {
+      for (const t of tgts) {
+        const a = s.anchor.entity, b = t.anchor.entity;
+        if (a === b) continue;
+        const ta = entities[a].type, tb = entities[b].type;
+        if (!endpointsAllowed(p.type, ta, tb)) continue;
+        const ev = ta === 'Event' ? a : tb === 'Event' ? b : -1;
+        if (ev >= 0 && p.eventFamily && kindFamily(events.get(ev)?.kind) !== p.eventFamily) continue;
+        if (ev >= 0 && p.killVerbEvent && !events.get(ev)?.candidates.some((c) => c.rule === 'event:kill-verb-object' && c.complement && c.complement.mention >= 0)) continue;
+        if (p.killVerbEvent && ev >= 0 && isVictim(events.get(ev)!, a)) continue;
+        let attributed: number | undefined;
+        if (p.attributedGroup) attributed = anchorsIn(m[p.attributedGroup] ?? '', list)[0]?.anchor.entity;
+        drafts.push({
+          type: p.type, source: a, target: b, sentence, from: m.index, to: m.index + m[0].length,
+          rule: `pattern:${p.id}`, sourceAnchor: s.anchor, targetAnchor: t.anchor, modality: p.modality,
+          attributedAnchor: attributed, confidence: s.anchor.star || t.anchor.star ? 0.6 : 0.75,
+        });
+      }
+    }
+    rx.lastIndex = m.index + 1;
+  }
+}
+
+let victimEntityOf: number[] = [];
+function isVictim(info: EventInfo, entity: number): boolean {
+  return info.candidates.some((c) => c.complement && victimEntityOf[c.complement.mention] === entity);
+}
+
+/** Relations the event's own phrase states: its place, its victim, an organisation named as its author. */
+function eventRelations(entities: WorkEntity[], events: Map<number, EventInfo>, entityOf: number[], anchors: Anchor[][], shaped: Shaped[], drafts: Draft[]): void {
+  victimEntityOf = entityOf;
+  for (const [ei, info] of events) {
+    for (const c of info.candidates) {
+      const anchor = anchors[c.sentence].find((a) => a.entity === ei && a.s === c.s);
+      const pos = anchor ? shaped[c.sentence].anchorPos[anchors[c.sentence].indexOf(anchor)] : [0, 0];
+      const base = { sentence: c.sentence, from: pos[0], to: pos[1], targetAnchor: undefined, confidence: 0.7 };
+      for (const mi of c.modifierMentions) {
+        const me = entityOf[mi];
+        if (me < 0) continue;
+        if (entities[me].type === 'Location') {
+          drafts.push({ ...base, type: 'located_in', source: ei, target: me, rule: 'event:place-modifier', sourceAnchor: anchor });
+          if (info.place === undefined) info.place = me;
+        } else if (entities[me].type === 'Organization' && kindFamily(info.kind) === 'violence') {
+          drafts.push({ ...base, type: 'perpetrator_of', source: me, target: ei, rule: 'event:author-modifier', targetAnchor: anchor });
+        }
+      }
+      if (c.complement) {
+        const ce = entityOf[c.complement.mention];
+        if (ce < 0) continue;
+        const ct: EntityType = entities[ce].type;
+        if (ct === 'Location') {
+          drafts.push({ ...base, type: 'located_in', source: ei, target: ce, rule: `event:place-${c.complement.prep}`, sourceAnchor: anchor });
+          if (info.place === undefined) info.place = ce;
+        } else if (ct === 'Person' && (c.kind === 'murder' || (c.kind === 'attack' && c.complement.prep !== 'of'))) {
+          drafts.push({ ...base, type: 'victim_of', source: ce, target: ei, rule: `event:victim-${c.complement.prep}`, targetAnchor: anchor });
+        }
+      }
+    }
+  }
+}
+
+const EXAMPLE_OPENERS = /^(?:for example|for instance|among them|one of them|one such|such as|including) (?:, )?/;
+const GROUP_MEMBERS = /(?:⟦O\*?#(\d+)⟧ (?:'s )?(?:members|militants|fighters|supporters|followers|operatives|recruits)|(?:members|militants|fighters|supporters|followers|operatives) of (?:the )?⟦O\*?#(\d+)⟧)/;
+
+/** "Members of Y have ... For example, X did ..." : the people given as examples are members. */
+function exemplification(tokens: Token[], sentences: TokenSentence[], anchors: Anchor[][], shaped: Shaped[], entities: WorkEntity[], drafts: Draft[]): void {
+  for (let i = 1; i < sentences.length; i++) {
+    const sh = shaped[i];
+    if (!EXAMPLE_OPENERS.test(sh.text)) continue;
+    const prev = GROUP_MEMBERS.exec(shaped[i - 1].text);
+    if (!prev) continue;
+    const org = anchors[i - 1][Number(prev[1] ?? prev[2])].entity;
+    // Subjects: a person opening the sentence (after the opener) or a clause after "and"/";".
+    const rx = /(?:^(?:for example|for instance|among them|one of them|one such) (?:, )?|(?:, and|and|;|, while|while|but) )(⟦P#(\d+)⟧) (?!'s)[a-z]/g;
+    let m: RegExpExecArray | null;
+    while ((m = rx.exec(sh.text)) !== null) {
+      const a = anchors[i][Number(m[2])];
+      if (!endpointsAllowed('member_of', entities[a.entity].type, entities[org].type)) continue;
+      drafts.push({ type: 'member_of', source: a.entity, target: org, sentence: i, from: m.index, to: m.index + m[0].length,
+        rule: 'pattern:member-of-exemplification', sourceAnchor: a, confidence: 0.55 });
+    }
+  }
+}
+
+function build(
+  text: string, tokens: Token[], sentences: TokenSentence[], mentions: ReturnType<typeof findMentions>, entityOf: number[],
+  entities: WorkEntity[], events: Map<number, EventInfo>, anchors: Anchor[][], shaped: Shaped[], drafts: Draft[],
+): Extraction {
+  // Entities that the text names (or events it describes), with every mention and reference.
+  const mentionLists: Mention[][] = entities.map(() => []);
+  mentions.forEach((m, i) => {
+    const ei = entityOf[i];
+    if (ei < 0) return;
+    mentionLists[ei].push({ start: tokens[m.s].start, end: tokens[m.e - 1].end, text: text.slice(tokens[m.s].start, tokens[m.e - 1].end), sentence: m.sentence, rule: m.rule });
+  });
+  anchors.forEach((list, si) => {
+    for (const a of list) {
+      if (!a.star && entities[a.entity].type !== 'Event') continue;
+      mentionLists[a.entity].push({ start: tokens[a.s].start, end: tokens[a.e - 1].end, text: text.slice(tokens[a.s].start, tokens[a.e - 1].end), sentence: si, rule: a.rule });
+    }
+  });
+  const keep = entities.map((_, i) => mentionLists[i].length > 0);
+  const idOf = new Map<number, string>();
+  const outEntities: ExtractedEntity[] = [];
+  entities.forEach((e, i) => {
+    if (!keep[i]) return;
+    const id = `e${outEntities.length + 1}`;
+    idOf.set(i, id);
+    const ms = mentionLists[i].sort((a, b) => a.start - b.start);
+    const ent: ExtractedEntity = {
+      id, type: e.type, name: e.names[0], aliases: e.names.slice(1), mentions: ms,
+      confidence: e.type === 'Event' ? 0.6 : Math.min(0.95, 0.6 + 0.05 * ms.length),
+    };
+    const info = events.get(i);
+    if (info) {
+      ent.event = { kind: info.kind };
+      if (info.date) ent.event.date = info.date;
+      if (info.place !== undefined && idOf.has(info.place)) ent.event.place = idOf.get(info.place);
+    }
+    outEntities.push(ent);
+  });
+  // Places are assigned after ids exist for every entity.
+  for (const [i, info] of events) {
+    const ent = outEntities.find((e) => e.id === idOf.get(i));
+    if (ent && info.place !== undefined && idOf.has(info.place)) ent.event!.place = idOf.get(info.place);
+  }
+
+  const relations: ExtractedRelation[] = [];
+  const seen = new Set<string>();
+  for (const d of drafts) {
+    const src = idOf.get(d.source), tgt = idOf.get(d.target);
+    if (!src || !tgt) continue;
+    const sent = sentences[d.sentence];
+    const sh = shaped[d.sentence];
+    const mod = d.modality === 'reported'
+      ? { modality: 'reported' as const, cue: 'pattern', attributedTo: undefined }
+      : modalityOf(sh.text, d.from, d.to);
+    let attributedTo: string | undefined;
+    if (d.attributedAnchor !== undefined) attributedTo = idOf.get(d.attributedAnchor);
+    else if (mod.attributedTo) {
+      const am = /#(\d+)⟧/.exec(mod.attributedTo);
+      attributedTo = am ? idOf.get(anchors[d.sentence][Number(am[1])]?.entity ?? -1) ?? mod.attributedTo : mod.attributedTo;
+    }
+    const key = `${d.type}|${src}|${tgt}|${mod.modality}|${d.sentence}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const evidence: Evidence = { start: sent.start, end: sent.end, sentence: sent.index, text: sent.text };
+    const rel: ExtractedRelation = {
+      type: d.type, source: src, target: tgt, modality: mod.modality, evidence,
+      rule: mod.cue ? `${d.rule} [${mod.modality}: ${mod.cue}]` : d.rule, confidence: d.confidence,
+    };
+    if (attributedTo) rel.attributedTo = attributedTo;
+    if (d.sourceAnchor) rel.sourceMention = { start: tokens[d.sourceAnchor.s].start, end: tokens[d.sourceAnchor.e - 1].end };
+    if (d.targetAnchor) rel.targetMention = { start: tokens[d.targetAnchor.s].start, end: tokens[d.targetAnchor.e - 1].end };
+    relations.push(rel);
+  }
+  return {
+    extractor: { ...EXTRACTOR },
+    sentences: sentences.map((s) => ({ index: s.index, start: s.start, end: s.end, text: s.text })),
+    entities: outEntities,
+    relations,
+  };
+}
+
+export interface EvaluationDocument {
+  name: string;
+  text: string;
+  extraction: Extraction;
+}
+
+/**
+ * The JSON of GUIDELINES.md "What an extraction must output" for one or more documents:
+ * entity ids made unique across documents, one relation per (type, source, target, modality)
+ * with every evidence sentence.
+ */
+export function toEvaluationJson(docs: EvaluationDocument[]): {
+  entities: { id: string; type: EntityType; name: string; aliases: string[]; kind?: string; date?: string }[];
+  relations: { type: RelationType; source: string; target: string; modality: string; attributed_to?: string; rule: string; confidence: number;
+    evidence: { document: string; text: string; start: number; end: number }[] }[];
+} {
+  const entities: ReturnType<typeof toEvaluationJson>['entities'] = [];
+  const relations: ReturnType<typeof toEvaluationJson>['relations'] = [];
+  const multi = docs.length > 1;
+  docs.forEach((doc, di) => {
+    const pre = multi ? `d${di + 1}-` : '';
+    const ids = new Map<string, string>();
+    for (const e of doc.extraction.entities) {
+      const id = `${pre}${e.id}`;
+      ids.set(e.id, id);
+      const out: (typeof entities)[number] = { id, type: e.type, name: e.name, aliases: [...e.aliases] };
+      if (e.event?.kind) out.kind = e.event.kind;
+      if (e.event?.date) out.date = e.event.date;
+      entities.push(out);
+    }
+    const byKey = new Map<string, (typeof relations)[number]>();
+    for (const r of doc.extraction.relations) {
+      const source = ids.get(r.source), target = ids.get(r.target);
+      if (!source || !target) continue;
+      const key = `${r.type}|${source}|${target}|${r.modality}`;
+      const ev = { document: doc.name, text: doc.text.slice(r.evidence.start, r.evidence.end), start: r.evidence.start, end: r.evidence.end };
+      const hit = byKey.get(key);
+      if (hit) {
+        if (!hit.evidence.some((x) => x.start === ev.start)) hit.evidence.push(ev);
+        hit.confidence = Math.max(hit.confidence, r.confidence);
+        continue;
+      }
+      const out: (typeof relations)[number] = { type: r.type, source, target, modality: r.modality, rule: r.rule, confidence: r.confidence, evidence: [ev] };
+      if (r.attributedTo) out.attributed_to = ids.get(r.attributedTo) ?? r.attributedTo;
+      byKey.set(key, out);
+      relations.push(out);
+    }
+  });
+  return { entities, relations };
+}
+
+/** A human-readable trace: entities with how they were found, relations with rule, modality and evidence. */
+export function explainExtraction(extraction: Extraction): string {
+  const lines: string[] = [];
+  const byId = new Map(extraction.entities.map((e) => [e.id, e]));
+  lines.push(`${extraction.extractor.name} ${extraction.extractor.version}: ${extraction.sentences.length} sentences, ${extraction.entities.length} entities, ${extraction.relations.length} relations`);
+  lines.push('', 'Entities:');
+  for (const e of extraction.entities) {
+    const rules = [...new Set(e.mentions.map((m) => m.rule))].join(', ');
+    let extra = '';
+    if (e.event) extra = ` [${e.event.kind ?? 'event'}${e.event.date ? ` ${e.event.date}` : ''}${e.event.place ? ` at ${byId.get(e.event.place)?.name}` : ''}]`;
+    lines.push(`  ${e.id} ${e.type} "${e.name}"${e.aliases.length ? ` aka ${e.aliases.map((a) => `"${a}"`).join(', ')}` : ''}${extra} (${e.mentions.length} mentions; ${rules})`);
+  }
+  lines.push('', 'Relations:');
+  for (const r of extraction.relations) {
+    const s = byId.get(r.source)?.name ?? r.source, t = byId.get(r.target)?.name ?? r.target;
+    const who = r.attributedTo ? ` according to ${byId.get(r.attributedTo)?.name ?? r.attributedTo}` : '';
+    lines.push(`  ${r.type}(${s} -> ${t}) ${r.modality}${who}`);
+    lines.push(`    rule: ${r.rule}; confidence ${r.confidence.toFixed(2)}`);
+    lines.push(`    evidence [${r.evidence.start}-${r.evidence.end}]: ${r.evidence.text.replace(/\s+/g, ' ')}`);
+  }
+  return lines.join('\n');
+}

@@ -1,0 +1,221 @@
+// Named mentions of people, organisations and places. The trained NER model (src/extract/ner)
+// proposes spans; lexicon rules fix its type where the words settle it (org heads, gazetteer,
+// titles), drop nationality/religion adjectives, and add capitalised names it missed.
+import type { EntityType } from '../schema/index.js';
+import { loadNerModel, spansFromTags, type NerModel } from './ner/index.js';
+import type { Token } from './tokens.js';
+import type { TokenSentence } from './sentences.js';
+import {
+  COMMON_WORDS, DAYS, DEMONYMS, FUNCTION_WORDS, KNOWN_ORGS, LOC_HEADS, MONTHS, NAME_CONNECTORS,
+  ORG_FIRSTS, ORG_HEADS, PERSON_ROLE_NOUNS, PERSON_TITLES, PLACES, placeKey,
+} from './lexicons.js';
+import { EVENT_TRIGGERS } from './events.js';
+
+export interface RawMention {
+  /** Token range [s, e). */
+  s: number;
+  e: number;
+  type: EntityType;
+  sentence: number;
+  rule: string;
+}
+
+let model: NerModel | null | undefined;
+let modelError: string | undefined;
+/**
+ * The shipped NER model. While it cannot be read (a checkout without models/ner, or a model
+ * file from another format version) the lexicon rules find mentions alone; `nerStatus()` says so.
+ */
+function nerModel(): NerModel | null {
+  if (model === undefined) {
+    try {
+      model = loadNerModel();
+    } catch (err) {
+      model = null;
+      modelError = (err as Error).message;
+      if (!process.env.SKEIN_QUIET) process.stderr.write(`skein extract: NER model unavailable, using lexicon rules only (${modelError})\n`);
+    }
+  }
+  return model;
+}
+
+export function nerStatus(): { model: boolean; error?: string } {
+  nerModel();
+  return model ? { model: true } : { model: false, error: modelError };
+}
+
+const NOT_NAMES = new Set(['pdf', 'html', 'url', 'tv', 'ceo', 'pm', 'am', 'gmt', 'utc', 'bst', 'id', 'dna', 'ok',
+  'faq', 'rss', 'usd', 'gbp', 'eur', 'i', 'ii', 'iii', 'iv', 'faq', 'ad', 'bc', 'pc']);
+const LOC_PREPS = new Set(['in', 'at', 'near', 'outside', 'across', 'throughout', 'from', 'around', 'inside']);
+const PERSON_VERBS = new Set(['said', 'says', 'told', 'added', 'wrote', 'who', 'was', 'is', 'has', 'had', 'went',
+  'claimed', 'denied', 'admitted', 'pleaded', 'became', 'lived', 'died', 'joined', 'fled', 'married']);
+const TYPE_OF: Record<string, EntityType | undefined> = { PER: 'Person', ORG: 'Organization', LOC: 'Location' };
+
+function isNameToken(t: Token): boolean {
+  if (!t.word) return false;
+  if (t.cap) return !MONTHS.has(t.lower) && !DAYS.has(t.lower);
+  // "al-Qaeda", "bin Laden" pieces: lower-case Arabic particles glued to a capitalised name.
+  return /^(?:al|el|ad|ash|as|an|ar|at|az)-\p{Lu}/u.test(t.text);
+}
+
+function keyOf(tokens: Token[], s: number, e: number): string {
+  const parts: string[] = [];
+  for (let i = s; i < e; i++) parts.push(tokens[i].text);
+  return placeKey(parts.join(' '));
+}
+
+/** Decides the type of a capitalised chunk from its words alone (null: the words do not say). */
+function typeFromWords(tokens: Token[], s: number, e: number): { type: EntityType | null; s: number; e: number; rule: string } | 'drop' {
+  const key = keyOf(tokens, s, e);
+  const first = tokens[s].lower, last = tokens[e - 1].lower;
+  if (KNOWN_ORGS.has(key)) return { type: 'Organization', s, e, rule: 'lexicon:known-org' };
+  if (e - s > 1 && (ORG_HEADS.has(last) || (ORG_FIRSTS.has(first) && tokens[s + 1]?.lower === 'of')))
+    return { type: 'Organization', s, e, rule: 'lexicon:org-head' };
+  if (PLACES.has(key)) return { type: 'Location', s, e, rule: 'lexicon:gazetteer' };
+  if (e - s > 1 && LOC_HEADS.has(last)) return { type: 'Location', s, e, rule: 'lexicon:place-head' };
+  // Leading nationality adjectives and titles are not part of the name.
+  let a = s;
+  let titled = false;
+  while (a < e && (DEMONYMS.has(tokens[a].lower) || PERSON_TITLES.has(tokens[a].lower.replace(/\.$/, '')))) {
+    if (PERSON_TITLES.has(tokens[a].lower.replace(/\.$/, ''))) titled = true;
+    a++;
+  }
+  if (a === e) return 'drop';
+  if (a > s) {
+    const inner = typeFromWords(tokens, a, e);
+    if (inner === 'drop') return 'drop';
+    if (inner.type) return inner;
+    if (titled) return { type: 'Person', s: a, e, rule: 'rule:title' };
+    s = a;
+  }
+  const n = e - s;
+  if (n === 1) {
+    const t = tokens[s];
+    if (NOT_NAMES.has(t.lower)) return 'drop';
+    if (/^\p{Lu}[\p{Lu}\d]{1,5}$/u.test(t.text)) return { type: 'Organization', s, e, rule: 'rule:acronym' };
+    return { type: null, s, e, rule: '' };
+  }
+  // Every word an ordinary English word ("Print Friendly", "Please Share"): a heading, not a name.
+  let allCommon = true;
+  for (let i = s; i < e; i++) if (!COMMON_WORDS.has(tokens[i].lower) && !NAME_CONNECTORS.has(tokens[i].lower)) allCommon = false;
+  if (allCommon) return 'drop';
+  return { type: 'Person', s, e, rule: 'rule:capitalised-name' };
+}
+
+/** Capitalised chunks of a sentence: [s, e) token ranges. */
+function chunks(tokens: Token[], sent: TokenSentence): [number, number][] {
+  const out: [number, number][] = [];
+  let i = sent.tokStart;
+  while (i < sent.tokEnd) {
+    if (!isNameToken(tokens[i])) { i++; continue; }
+    let j = i + 1;
+    for (;;) {
+      if (j < sent.tokEnd && isNameToken(tokens[j]) && tokens[j].start - tokens[j - 1].end <= 1) { j++; continue; }
+      // Connectors inside a name: "Ministry of Defence", "Islamic State of Iraq and the Levant".
+      let k = j;
+      while (k < sent.tokEnd && k - j < 2 && NAME_CONNECTORS.has(tokens[k].lower) && !tokens[k].cap) k++;
+      if (k > j && k < sent.tokEnd && isNameToken(tokens[k]) && tokens[j].lower !== 'and' ) { j = k + 1; continue; }
+      if (k > j && k < sent.tokEnd && isNameToken(tokens[k]) && tokens[j].lower === 'and' && hasOf(tokens, i, j)) { j = k + 1; continue; }
+      break;
+    }
+    // Sentence-initial words: function words, and ordinary words not followed by another name word.
+    let a = i;
+    while (a < j && isOpening(tokens, sent, a) && (FUNCTION_WORDS.has(tokens[a].lower)
+      || (COMMON_WORDS.has(tokens[a].lower) && !PLACES.has(tokens[a].lower) && !KNOWN_ORGS.has(tokens[a].lower)
+        && !(a + 1 < j && isNameToken(tokens[a + 1]))))) {
+      a++;
+      while (a < j && NAME_CONNECTORS.has(tokens[a].lower) && !isNameToken(tokens[a])) a++;
+    }
+    // A trailing connector is never part of the name.
+    let b = j;
+    while (b > a && NAME_CONNECTORS.has(tokens[b - 1].lower) && !tokens[b - 1].cap) b--;
+    if (b > a) out.push([a, b]);
+    i = j;
+  }
+  return out;
+}
+
+function hasOf(tokens: Token[], s: number, e: number): boolean {
+  for (let i = s; i < e; i++) if (tokens[i].lower === 'of') return true;
+  return false;
+}
+
+/** The token opens its sentence (or a quotation/heading line), so its capital says nothing. */
+function isOpening(tokens: Token[], sent: TokenSentence, i: number): boolean {
+  if (i === sent.tokStart || tokens[i].nl) return true;
+  const p = tokens[i - 1];
+  return /^[“"‘'(:\-—–]$/.test(p.text) && (i - 1 === sent.tokStart || tokens[i - 1].nl);
+}
+
+export function findMentions(tokens: Token[], sentences: TokenSentence[]): RawMention[] {
+  const m = nerModel();
+  const docTokens = sentences.map((s) => {
+    const arr: string[] = [];
+    for (let i = s.tokStart; i < s.tokEnd; i++) arr.push(tokens[i].text.replace(/’/g, "'").replace(/[“”]/g, '"'));
+    return arr;
+  });
+  const out: RawMention[] = [];
+  const covered = new Uint8Array(tokens.length);
+  /** Types the model gave each name in this document, for names it missed elsewhere. */
+  const modelTypes = new Map<string, EntityType>();
+  const pending: { s: number; e: number; sentence: number }[] = [];
+
+  for (const sent of sentences) {
+    const tags = m ? m.tag(docTokens[sent.index], { documentTokens: docTokens }) : [];
+    for (const sp of spansFromTags(tags)) {
+      let s = sent.tokStart + sp.start, e = sent.tokStart + sp.end;
+      while (s < e && (tokens[s].lower === 'the' || !tokens[s].word)) s++;
+      while (e > s && !tokens[e - 1].word) e--;
+      if (e <= s) continue;
+      const fix = typeFromWords(tokens, s, e);
+      let type: EntityType | undefined = TYPE_OF[sp.type];
+      let rule = `ner:perceptron`;
+      if (fix === 'drop') continue;
+      if (fix.type && fix.rule !== 'rule:capitalised-name' && fix.rule !== 'rule:acronym') {
+        if (fix.type !== type) rule = `ner:perceptron+${fix.rule}`;
+        type = fix.type;
+        s = fix.s; e = fix.e;
+      } else if (fix.s > s) s = fix.s; // a title or adjective the model took in
+      if (!type) {
+        // MISC: kept only when the words themselves make it an organisation or place.
+        continue;
+      }
+      for (let i = s; i < e; i++) covered[i] = 1;
+      out.push({ s, e, type, sentence: sent.index, rule });
+      modelTypes.set(keyOf(tokens, s, e), type);
+    }
+    for (const [s, e] of chunks(tokens, sent)) {
+      let free = true;
+      for (let i = s; i < e; i++) if (covered[i]) { free = false; break; }
+      if (free) pending.push({ s, e, sentence: sent.index });
+    }
+  }
+
+  // Capitalised names the model left out: the words, the model's type for the same name
+  // elsewhere in the document, or the context decide.
+  for (const p of pending) {
+    const fix = typeFromWords(tokens, p.s, p.e);
+    if (fix === 'drop') continue;
+    let { s, e } = fix;
+    let type = fix.type;
+    let rule = fix.rule;
+    const key = keyOf(tokens, s, e);
+    // A capitalised word right before an event noun ("Westminster attack") names the event.
+    if (e < tokens.length && EVENT_TRIGGERS.has(tokens[e].lower) && !type) continue;
+    if (!type && modelTypes.has(key)) { type = modelTypes.get(key)!; rule = 'ner:document-consistency'; }
+    if (!type && e - s === 1) {
+      const prev = tokens[s - 1], next = tokens[e];
+      const word = tokens[s];
+      if (COMMON_WORDS.has(word.lower) || DEMONYMS.has(word.lower)) continue;
+      if (prev && (PERSON_TITLES.has(prev.lower.replace(/\.$/, '')) || PERSON_ROLE_NOUNS.has(prev.lower))) { type = 'Person'; rule = 'rule:title-context'; }
+      else if (next && PERSON_VERBS.has(next.lower)) { type = 'Person'; rule = 'rule:person-verb-context'; }
+      else if (next && next.lower === "'s") { type = 'Person'; rule = 'rule:possessive-name'; }
+      else if (prev && LOC_PREPS.has(prev.lower)) { type = 'Location'; rule = 'rule:place-preposition'; }
+    }
+    if (!type) continue;
+    for (let i = s; i < e; i++) covered[i] = 1;
+    out.push({ s, e, type, sentence: p.sentence, rule });
+  }
+  out.sort((a, b) => a.s - b.s);
+  return out;
+}

@@ -1,0 +1,47 @@
+// How firmly a sentence states a relation: negated, reported (with who said it), hedged or
+// asserted. Cues are read from the sentence's shaped text (entities as anchors), scoped to
+// the relation's own words and what stands before them in its sentence.
+import type { Modality } from '../schema/index.js';
+
+export interface ModalityResult {
+  modality: Modality;
+  /** The cue words that decided it. */
+  cue?: string;
+  /** For reported statements: the anchor (⟦..⟧) or words it is attributed to. */
+  attributedTo?: string;
+}
+
+const NEG_RX = /(?:^| )(not|never|no|n't|denied|denies|deny|denying|neither|nor|without|ruled out|rejected claims|dismissed claims|no longer)(?= |$)/;
+const HEDGE_RX = /(?:^| )(possible|possibly|likely|unlikely|probably|perhaps|may|might|could|believed|believe|believes|alleged|allegedly|suspected|suspect|reportedly|apparently|seem|seems|seemed|appear|appears|appeared|thought to|said to|rumou?red|presumably|purportedly|unconfirmed|potential|potentially|suggests|suggested|understood to|is understood|assumed)(?= |$)/;
+const ANCHOR = '⟦[POLV]\\*?#\\d+⟧';
+const SAY = '(?:said|says|say|claimed|claims|claim|alleged|alleges|allege|told|tells|reported|reports|stated|states|announced|announces|insisted|insists|argued|argues|testified|added|wrote|maintained|maintains|asserted|asserts|confirmed|confirms|revealed|reveals)';
+const REPORTERS = '(?:police|officials|an official|prosecutors|a prosecutor|investigators|authorities|sources|the court|a spokesman|a spokeswoman|a spokesperson|media|reports|witnesses|the government|officers|detectives|a statement|the statement|the indictment|court documents|documents|the judge|the jury|the prosecution|lawyers|relatives|family)';
+const SAY_BEFORE_RX = new RegExp(`(?:^| )(${ANCHOR}|${REPORTERS}) (?:[a-z]+ly )?${SAY}(?: that)?(?= |$)`, 'g');
+const SAY_AFTER_RX = new RegExp(`^ ?, (?:(${ANCHOR}|${REPORTERS}) ${SAY}|${SAY} (${ANCHOR}|${REPORTERS}))`);
+const ACCORDING_RX = new RegExp(`according to (?:the )?(${ANCHOR}|[a-z]+(?: [a-z]+)?)`);
+
+/**
+ * @param shaped the sentence with anchors
+ * @param from start of the relation's words in `shaped`
+ * @param to end of the relation's words
+ */
+export function modalityOf(shaped: string, from: number, to: number): ModalityResult {
+  const inside = shaped.slice(from, to);
+  // Negation: in the relation's words, or in the few words right before them.
+  const lead = shaped.slice(Math.max(0, from - 24), from);
+  const neg = NEG_RX.exec(inside) ?? NEG_RX.exec(lead.split(' ').slice(-4).join(' '));
+  if (neg && !/\bno (?:doubt|sooner)\b/.test(inside)) return { modality: 'negated', cue: neg[1] };
+  const before = shaped.slice(0, from);
+  const acc = ACCORDING_RX.exec(shaped);
+  if (acc) return { modality: 'reported', cue: 'according to', attributedTo: acc[1] };
+  SAY_BEFORE_RX.lastIndex = 0;
+  let say: RegExpExecArray | null;
+  let lastSay: RegExpExecArray | null = null;
+  while ((say = SAY_BEFORE_RX.exec(before)) !== null) lastSay = say;
+  if (lastSay) return { modality: 'reported', cue: lastSay[0].trim(), attributedTo: lastSay[1] };
+  const after = SAY_AFTER_RX.exec(shaped.slice(to));
+  if (after) return { modality: 'reported', cue: after[0].trim(), attributedTo: after[1] ?? after[2] };
+  const hedge = HEDGE_RX.exec(before) ?? HEDGE_RX.exec(inside);
+  if (hedge) return { modality: 'hedged', cue: hedge[1] };
+  return { modality: 'asserted' };
+}

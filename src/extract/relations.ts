@@ -1,0 +1,145 @@
+// Relation patterns over a "shaped" sentence: lower-cased words with every entity mention,
+// event and resolved reference replaced by an anchor ⟦T#n⟧ (T: P person, O organisation,
+// L location, V event; a * marks a pronoun or nominal resolved by coreference). Patterns are
+// regular expressions over that string, compiled once: triggers, apposition, possessives,
+// relative clauses, passives and coordination ("X and Y were members of Z") are spelled as
+// word-level shapes, and the endpoint types are checked against the schema afterwards.
+import type { RelationType } from '../schema/index.js';
+
+export interface Pattern {
+  id: string;
+  type: RelationType;
+  rx: RegExp;
+  /** Capture groups holding the source and target anchors (lists allowed). */
+  src: number;
+  tgt: number;
+  /** Modality fixed by the pattern itself (e.g. "X claimed Y as one of its members"). */
+  modality?: 'reported';
+  /** Which endpoint the statement is attributed to, when fixed by the pattern. */
+  attributedGroup?: number;
+  /** Event kinds the event endpoint must have. */
+  eventFamily?: string;
+  /** The event endpoint must be one found from a killing verb. */
+  killVerbEvent?: boolean;
+}
+
+const A1 = '⟦[POLV]\\*?#\\d+⟧';
+const list = (t: string) => `(⟦${t}\\*?#\\d+⟧(?: (?:,|and|, and|or|as well as) ⟦${t}\\*?#\\d+⟧)*)`;
+const MACROS: Record<string, string> = {
+  P: list('P'), O: list('O'), X: list('[PO]'), A: `(${A1})`, A2: `(${A1})`, V: '(⟦V\\*?#\\d+⟧)', L: '(⟦L\\*?#\\d+⟧)',
+  P1: '(⟦P\\*?#\\d+⟧)', O1: '(⟦O\\*?#\\d+⟧)', X1: '(⟦[PO]\\*?#\\d+⟧)',
+  G: '(?:(?:[^⟦⟧ ]+|⟦[POLV]\\*#\\d+⟧|⟦L#\\d+⟧) ){0,12}?',
+  W1: '(?:[^⟦⟧ ]+ )?', W2: '(?:[^⟦⟧ ]+ ){0,2}?', W3: '(?:[^⟦⟧ ]+ ){0,3}?', W6: '(?:[^⟦⟧ ]+ ){0,6}?', W10: '(?:[^⟦⟧ ]+ ){0,10}?',
+  BE: '(?:(?:is|was|are|were|has been|had been|have been|being|been|became|becomes|become|remains|remained|is now|was once|was also|is also|had become|has become|is still|was still) )?',
+  ADV: '(?:[a-z]+ly )?',
+  DET: '(?:(?:a|an|the|one of the|one of|another|his|her|their|its|a former|the former|a senior|a top|a leading) )?',
+  WHO: '(?:, )?(?:(?:who|which|that) )?',
+  THE: '(?:the )?',
+};
+
+const MEMBER_ROLE = '(?:member|members|militant|militants|fighter|fighters|operative|operatives|recruiter|recruiters|spokesman|spokeswoman|spokesperson|activist|activists|executioner|official|officials|bomber|bombers|soldier|soldiers|loyalist|affiliate|lieutenant|ideologue|preacher|cleric|emir|agent|agents|volunteer|jihadist|jihadists|gunman|treasurer|financier|propagandist|courier|trainer|instructor)';
+const LEADER_ROLE = '(?:leader|leaders|head|chief|emir|amir|commander|chairman|chair|director|boss|president|figurehead|ringleader|spiritual leader|founder and leader|co-leader|secretary-general|secretary general|general secretary)';
+const FOUNDER_ROLE = '(?:founder|co-founder|cofounder|founding member|founders|co-founders)';
+const ASSOC_ROLE = '(?:associate|associates|aide|aides|ally|allies|friend|friends|confidant|contact|contacts|follower|followers|disciple|disciples|protege|protégé|student|students|bodyguard|driver|deputy|right-hand man|supporter|supporters|acolyte|acolytes|mentor|adviser|advisor|accomplice|accomplices|co-conspirator|co-conspirators|partner|mentee)';
+const FAMILY_ROLE = '(?:brother|sister|son|daughter|father|mother|wife|husband|cousin|uncle|aunt|nephew|niece|brother-in-law|sister-in-law|father-in-law|son-in-law|daughter-in-law|widow|widower|spouse|sibling|relative|stepson|stepfather|stepbrother|half-brother|half-sister|twin|grandson|grandfather|fiancee|fiancé|fiancée)';
+const RECRUIT_V = '(?:recruited|recruit|recruits|recruiting|radicalized|radicalised|radicalize|radicalise|radicalizing|radicalising|indoctrinated|indoctrinate|indoctrinating|groomed|grooming|inspired|inspire|inspiring|enlisted|converted|persuaded)';
+const PERP_V = '(?:carried out|carry out|carrying out|conducted|conduct|conducting|committed|committing|perpetrated|perpetrating|launched|launching|staged|staging|orchestrated|masterminded|planned|planning|plotted|plotting|executed|organised|organized|led|detonated|set off)';
+const INVEST_PASSIVE = '(?:investigated|arrested|charged|convicted|sentenced|detained|questioned|monitored|watched|surveilled|tracked|prosecuted|tried|jailed|indicted|raided|interviewed|placed under surveillance|put under surveillance|under investigation|under surveillance|imprisoned|extradited|deported|fined|found guilty|killed|shot dead|apprehended|captured|caught)';
+const INVEST_ACTIVE = '(?:investigated|investigating|investigates|investigate|arrested|arrests|arresting|arrest|charged|charges|charging|convicted|sentenced|detained|detaining|questioned|questioning|monitored|monitoring|monitor|watched|watching|surveilled|surveilling|surveil|tracked|tracking|prosecuted|prosecuting|jailed|indicted|raided|interviewed|apprehended|captured|opened (?:a |an )?(?:file|investigation|inquiry|probe|case) (?:on|into)|kept (?:a |an )?(?:eye|watch|tabs) on|placed|put)';
+const DESIGNATE_V = '(?:designated|sanctioned|proscribed|banned|blacklisted|listed|outlawed|added to (?:the |its |a )?(?:[^⟦⟧ ]+ ){0,3}?list)';
+const LIVE_V = '(?:lived|lives|living|live|resided|resides|residing|based|headquartered|born|raised|grew up|settled|stayed|preached|preaches|preaching|preach|operated|operates|operating|worked|works|working|studied|imprisoned|jailed|detained|held|hiding|hid|active|taught|teaches|ran a|run|runs)';
+
+function compile(src: string): RegExp {
+  const body = src.replace(/\{([A-Z][A-Z0-9]*)\}/g, (_, k: string) => {
+    const v = MACROS[k];
+    if (v === undefined) throw new Error(`unknown macro ${k}`);
+    return v;
+  });
+  return new RegExp(body, 'g');
+}
+
+type Spec = [id: string, type: RelationType, src: string, s: number, t: number, extra?: Partial<Pattern>];
+
+const SPECS: Spec[] = [
+  // member_of
+  ['member-of-role', 'member_of', `{X} {WHO}{BE}{ADV}{DET}{W3}${MEMBER_ROLE} (?:of|for|in|with|within) {THE}{O}`, 1, 2],
+  ['member-of-premodifier', 'member_of', `{P} {WHO}{BE}{ADV}{DET}{W2}{O1} (?:'s )?{W1}${MEMBER_ROLE}`, 1, 2],
+  ['member-of-org-role-name', 'member_of', `{O1} (?:'s )?{W1}${MEMBER_ROLE} (?:, )?{P}`, 2, 1],
+  ['member-of-joined', 'member_of', `{P} {WHO}{ADV}(?:had |has |have )?(?:also )?(?:joined|join|joining|signed up to|signed up for|swore allegiance to|pledged allegiance to|enlisted in|fought for|fights for|fighting for|served in|serves in|belonged to|belongs to) {THE}{O}`, 1, 2],
+  ['member-of-claimed', 'member_of', `{O1} {ADV}(?:claimed|claims|described|describes|called|calls|hailed|hails|named|names) {P} (?:as )?(?:one of )?(?:its|their) (?:[^⟦⟧ ]+ )?(?:members|fighters|soldiers|militants|followers|own)`, 2, 1, { modality: 'reported', attributedGroup: 1 }],
+  ['member-of-members-including', 'member_of', `(?:members|militants|fighters|operatives) of {THE}{O1} (?:, )?(?:such as|including|like|among them|among whom) {P}`, 2, 1],
+  // leader_of
+  ['leader-of-role', 'leader_of', `{P} {WHO}{BE}{ADV}{DET}{W2}${LEADER_ROLE} (?:of|at) {THE}{O}`, 1, 2],
+  ['leader-of-possessive', 'leader_of', `{O1} 's {W2}${LEADER_ROLE} (?:, )?{P}`, 2, 1],
+  ['leader-of-premodifier', 'leader_of', `{O1} ${LEADER_ROLE} (?:, )?{P}`, 2, 1],
+  ['leader-of-premodifier-appos', 'leader_of', `{P} {WHO}{BE}{DET}{W1}{O1} ${LEADER_ROLE}`, 1, 2],
+  ['leader-of-verb', 'leader_of', `{P} {WHO}{ADV}(?:led|leads|leading|headed|heads|heading|commanded|commands|commanding|ran|runs|running|directed|directs|chaired|chairs) {THE}{O}`, 1, 2],
+  ['leader-of-passive', 'leader_of', `{O1} {WHO}{BE}(?:led|headed|run|commanded|directed|chaired) by {W2}{P}`, 2, 1],
+  ['leader-of-under', 'leader_of', `{O1} (?:, )?{W3}under {THE}(?:leadership of |command of |control of |direction of )?{W3}{P}`, 2, 1],
+  // founder_of
+  ['founder-of-verb', 'founder_of', `{P} {WHO}{ADV}(?:had |has )?(?:founded|co-founded|cofounded|set up|established|formed|created|launched|started) {THE}{O}`, 1, 2],
+  ['founder-of-passive', 'founder_of', `{O1} {WHO}{BE}{ADV}(?:founded|co-founded|set up|established|formed|created|launched|started) {W3}by {W2}{P}`, 2, 1],
+  ['founder-of-role', 'founder_of', `{P} {WHO}{BE}{DET}{W2}${FOUNDER_ROLE} of {THE}{O}`, 1, 2],
+  ['founder-of-possessive', 'founder_of', `{O1} 's {W2}${FOUNDER_ROLE} (?:, )?{P}`, 2, 1],
+  // associated_with
+  ['assoc-linked', 'associated_with', `{X} {WHO}{BE}{ADV}(?:also )?(?:linked|tied|connected|close|allied|affiliated|loyal|aligned|associated|in contact|in touch) (?:to|with) {THE}{X}`, 1, 2],
+  ['assoc-has-links', 'associated_with', `{X} {WHO}{ADV}(?:has|have|had|with|maintains|maintained|maintain|developed|forged|built) {W2}(?:links|ties|connections|contacts|contact|relations|relationship|a relationship) (?:to|with) {THE}{X}`, 1, 2],
+  ['assoc-links-between', 'associated_with', `(?:links|ties|connections|contacts|relationship|relations|cooperation|collaboration) between {THE}{A} and {THE}{A2}`, 1, 2],
+  ['assoc-helped', 'associated_with', `{A} {WHO}{W6}(?:helped|aided|assisted|supported|funded|financed|sheltered|harboured|harbored|met|met with|visited|contacted|advised|trained|armed|supplied|worked with|collaborated with|cooperated with|sponsored|backed|hosted|housed|sent money to|wired money to|paid|corresponded with|communicated with|phoned|called|emailed|messaged|praised) {THE}{A2}`, 1, 2],
+  ['assoc-role-of', 'associated_with', `{P} {WHO}{BE}{DET}{W2}${ASSOC_ROLE} (?:of|to) {THE}{A}`, 1, 2],
+  ['assoc-possessive-role', 'associated_with', `{A} 's {W2}${ASSOC_ROLE} (?:, )?{P}`, 1, 2],
+  ['assoc-attended-hosted', 'associated_with', `{P} {ADV}(?:attended|went to|joined|addressed|spoke at|was at) {W3}(?:meeting|meetings|sermon|sermons|lecture|lectures|talk|talks|rally|rallies|event|events|gathering|gatherings|classes|class|study circle|study circles|camp|protest|protests|demonstration|demonstrations) (?:hosted|organised|organized|held|led|given|run|addressed|chaired|arranged) by {THE}{X}`, 1, 2],
+  ['assoc-attended-org-place', 'associated_with', `{P} {ADV}(?:attended|went to|visited|trained at|stayed at|studied at|travelled to|traveled to|joined) {THE}{O1} 's {W2}(?:training camp|camp|camps|meeting|meetings|mosque|headquarters|office|base|school|centre|center|events|rally|compound|safe house)`, 1, 2],
+  ['assoc-recruit-for', 'associated_with', `{X1} {G}${RECRUIT_V.slice(0, -1)}|encourage|encouraged|encouraging|urged|urging|urge|sent|sending|send|helped|helping) (?:[^⟦⟧]+? )?(?:to join|to fight for|to go and fight for|to travel and join|to fight with|to support|for) {THE}{O1}`, 1, 2],
+  ['assoc-inspired-by', 'associated_with', `{X} {WHO}{BE}{ADV}(?:inspired|backed|funded|supported|sponsored|financed|armed|trained|directed|influenced) by {THE}{X}`, 1, 2],
+  ['assoc-offshoot', 'associated_with', `{O1} (?:, )?{BE}{DET}{W1}(?:offshoot|splinter group|affiliate|branch|wing|franchise|ally|partner|proxy) of {THE}{O1}`, 1, 2],
+  // family_of
+  ['family-role-of', 'family_of', `{P1} {WHO}{BE}{DET}{W1}${FAMILY_ROLE} of {P1}`, 1, 2],
+  ['family-possessive', 'family_of', `{P1} 's {W1}${FAMILY_ROLE}s? (?:, )?{P1}`, 1, 2],
+  ['family-married', 'family_of', `{P1} {WHO}{ADV}(?:married|wed|is married to|was married to) {P1}`, 1, 2],
+  // alias_of
+  ['alias-formerly', 'alias_of', `{X1} (?:, |\\( )?(?:formerly|previously|once|later|now|also) (?:known as|called|named) {THE}{X1}`, 1, 2],
+  ['alias-renamed', 'alias_of', `{O1} {WHO}{BE}{ADV}(?:renamed|rebranded|renamed itself|changed its name to|reformed as|re-formed as|relaunched as|resurfaced as|re-emerged as|reconstituted as|operated as|operating as|operates as) {THE}{O1}`, 1, 2],
+  ['alias-proscribed-as', 'alias_of', `{O1} {WHO}{BE}{ADV}(?:proscribed|banned|designated|listed|named|identified) as (?:an |a |another )?(?:alias|aliases|alternative name|other name|new name) (?:of|for) {THE}{O1}`, 1, 2],
+  ['alias-successor', 'alias_of', `{O1} (?:, )?{BE}{DET}{W1}(?:successor|front|front group|alias|new name|rebranding|reincarnation) (?:to|of|for) {THE}{O1}`, 1, 2],
+  // recruited
+  ['recruited-active', 'recruited', `{X1} {G}${RECRUIT_V} (?:[^⟦⟧ ]+ |⟦[OLV]\\*?#\\d+⟧ |⟦P\\*#\\d+⟧ ){0,14}?{P}`, 1, 2],
+  ['recruited-passive', 'recruited', `{P} {WHO}(?:had |has |have )?{BE}{ADV}${RECRUIT_V} {W2}by {THE}{X}`, 2, 1],
+  // perpetrator_of
+  ['perpetrator-verb', 'perpetrator_of', `{X1} {G}${PERP_V} {THE}{V}`, 1, 2],
+  ['perpetrator-possessive', 'perpetrator_of', `{X1} 's {V}`, 1, 2, { eventFamily: 'violence' }],
+  ['perpetrator-passive', 'perpetrator_of', `{V} {WHO}{BE}{ADV}(?:carried out|conducted|committed|perpetrated|launched|staged|planned|masterminded|orchestrated|organised|organized) by {THE}{X}`, 2, 1],
+  ['perpetrator-role', 'perpetrator_of', `{P} {WHO}{BE}{DET}{W2}(?:attacker|attackers|bomber|bombers|gunman|gunmen|perpetrator|perpetrators|killer|killers|murderer|assailant|plotter|plotters|ringleader|mastermind|architect|organiser|organizer) (?:in|of|behind|responsible for|who carried out) {THE}{V}`, 1, 2],
+  ['perpetrator-punished-for', 'perpetrator_of', `{P} {G}(?:convicted|jailed|sentenced|charged|arrested|found guilty|imprisoned|tried|serving (?:a |an )?{W3}(?:sentence|term|life-sentence)|given (?:a |an )?{W3}(?:sentence|term)|received (?:a |an )?{W3}(?:sentence|term)) {W6}(?:for|over|in connection with|in relation to) (?:the |his |her |their )?{V}`, 1, 2, { eventFamily: 'violence' }],
+  ['perpetrator-behind', 'perpetrator_of', `{X} {WHO}{BE}{ADV}(?:behind|responsible for) {THE}{V}`, 1, 2],
+  ['perpetrator-kill-subject', 'perpetrator_of', `{P1} {G}{V}`, 1, 2, { killVerbEvent: true }],
+  // victim_of
+  ['victim-in', 'victim_of', `{P} {WHO}{BE}{ADV}(?:killed|injured|wounded|hurt|murdered|stabbed|shot|targeted|died|among the dead|among the victims|among those killed|taken hostage|kidnapped|maimed) {W2}(?:in|during|by|at) {THE}{V}`, 1, 2],
+  ['victim-of-noun', 'victim_of', `{P} {WHO}{BE}{DET}{W1}(?:victim|victims|target|targets) of {THE}{V}`, 1, 2],
+  // claimed_responsibility
+  ['claimed-responsibility', 'claimed_responsibility', `{O1} {G}(?:claimed|claims|claiming|took|takes|taking|accepted|accepts|admitted|issued a statement claiming) (?:the )?(?:full )?(?:responsibility|credit) (?:for|of) {THE}{V}`, 1, 2],
+  ['claimed-passive', 'claimed_responsibility', `{V} {WHO}{BE}{ADV}(?:later )?claimed by {THE}{O1}`, 2, 1],
+  ['claimed-direct', 'claimed_responsibility', `{O1} {ADV}(?:claimed|claims) {THE}{V}`, 1, 2],
+  // located_in
+  ['located-live', 'located_in', `{X} {WHO}{BE}{ADV}(?:also )?${LIVE_V} {W2}(?:(?:in|at|near|from|out of|across|throughout|around|inside) )?{THE}{L}`, 1, 2],
+  ['located-where', 'located_in', `{L} (?:, )?where {X} {G}${LIVE_V}`, 2, 1],
+  ['located-resident-of', 'located_in', `{P} {WHO}{BE}{DET}{W1}(?:resident|residents|native|natives|citizen|citizens) of {THE}{L}`, 1, 2],
+  ['located-event-place', 'located_in', `{V} {W3}(?:in|at|on|near|outside|inside|across) {THE}{L}`, 1, 2],
+  ['located-event-held', 'located_in', `{V} {WHO}{BE}(?:held|took place|happened|occurred|staged|carried out) {W2}(?:in|at|on|near) {THE}{L}`, 1, 2],
+  ['located-org-based', 'located_in', `{O1} (?:, )?{DET}{W3}(?:based|headquartered|active|operating) in {THE}{L}`, 1, 2],
+  // designated_by
+  ['designated-passive', 'designated_by', `{X} {G}{BE}{ADV}${DESIGNATE_V} {W6}by {THE}{O1}`, 1, 2],
+  ['designated-active', 'designated_by', `{O1} {ADV}(?:has |had |have )?(?:formally |officially )?${DESIGNATE_V} {THE}{X}`, 2, 1],
+  ['designated-designation-by', 'designated_by', `(?:designation|proscription|listing|sanctioning|banning) of {THE}{X} by {THE}{O1}`, 1, 2],
+  ['designated-possessive-designation', 'designated_by', `{O1} 's (?:designation|proscription|listing|sanctioning|banning) of {THE}{X}`, 2, 1],
+  // investigated_by
+  ['investigated-passive', 'investigated_by', `{X} {G}{BE}{ADV}${INVEST_PASSIVE} {W6}by {THE}{O1}`, 1, 2],
+  ['investigated-active', 'investigated_by', `{O1} {G}${INVEST_ACTIVE} {THE}{X}`, 2, 1],
+  ['investigated-under', 'investigated_by', `{X} {WHO}{BE}{ADV}(?:under|on) {THE}{O1} 's (?:radar|watch list|watchlist|surveillance|investigation)`, 1, 2],
+];
+
+export const PATTERNS: Pattern[] = SPECS.map(([id, type, rx, src, tgt, extra]) => ({
+  id, type, rx: compile(rx), src, tgt, ...extra,
+}));
+
+export const ANCHOR_ID_RX = /⟦([POLV])(\*?)#(\d+)⟧/g;
