@@ -18,8 +18,17 @@ export interface NerSpan {
   type: NerType;
 }
 
-/** The model directory shipped in the repository (models/ner/). */
-export const DEFAULT_MODEL_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../../models/ner');
+/**
+ * The model directory shipped in the repository (models/ner/): the nearest one above this
+ * module, which runs from src/extract/ner/ (tsx) or from the compiled dist/src/extract/ner/.
+ */
+export const DEFAULT_MODEL_DIR = ((): string => {
+  const here = dirname(fileURLToPath(import.meta.url));
+  for (let dir = here; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'models', 'ner'))) return join(dir, 'models', 'ner');
+    if (dirname(dir) === dir) return resolve(here, '../../../models/ner');
+  }
+})();
 export const MODEL_FILE = 'model.bin';
 
 const cache = new Map<string, NerModel>();
