@@ -7,6 +7,7 @@ import * as extract from './commands/extract.js';
 import * as browse from './commands/browse.js';
 import * as exporter from './commands/export.js';
 import * as network from './commands/network.js';
+import * as serve from './commands/serve.js';
 
 export function buildProgram(): Command {
   const program = new Command('skein')
@@ -14,7 +15,7 @@ export function buildProgram(): Command {
     .version('0.1.0')
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
-  for (const group of [ingest, extract, browse, network, exporter]) group.register(program);
+  for (const group of [ingest, extract, browse, network, exporter, serve]) group.register(program);
   return program;
 }
 
