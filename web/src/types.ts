@@ -1,0 +1,104 @@
+// Shapes of the workbench API's answers (see /api/openapi.json).
+
+export interface RelationTypeSpec { name: string; label: string; from: string[]; to: string[]; symmetric: boolean; description: string }
+export interface Schema {
+  entityTypes: string[];
+  eventKinds: string[];
+  modalities: string[];
+  relationTypes: RelationTypeSpec[];
+  properties: { name: string; label: string; of: string[] }[];
+  statementStatuses: string[];
+  measures: string[];
+}
+
+export interface GraphNode {
+  id: number;
+  label: string;
+  type: string;
+  aliases: string[];
+  documents: number;
+  statements: number;
+  measures: Record<string, number>;
+}
+
+export interface GraphEdge {
+  id: string;
+  source: number;
+  target: number;
+  relation: string;
+  label: string;
+  modality: string;
+  symmetric: boolean;
+  sources: number;
+  statements: number[];
+  firstDate: string | null;
+  lastDate: string | null;
+}
+
+export interface GraphData { nodes: GraphNode[]; edges: GraphEdge[] }
+
+export interface StoredEntity { id: number; type: string; name: string; names: string[]; statementCount: number; documentCount: number }
+
+export interface Statement {
+  id: number;
+  kind: 'name' | 'property' | 'relation';
+  subjectId: number;
+  predicate: string;
+  objectId: number | null;
+  value: string | null;
+  modality: string;
+  attributedTo: string | null;
+  evidence: { documentId: number; documentTitle: string; documentOrigin: string; documentDate: string | null; start: number; end: number; sentence: string };
+  subjectSpan: { start: number; end: number } | null;
+  objectSpan: { start: number; end: number } | null;
+  extractor: string;
+  extractorVersion: string;
+  rule: string;
+  confidence: number;
+  status: string;
+  sourceGrade: string | null;
+}
+
+export interface EvidenceItem extends Statement { subjectName: string; objectName: string | null; before: string; after: string }
+
+export type Names = Record<number, { name: string; type: string }>;
+
+export interface EntityDetail {
+  entity: StoredEntity;
+  measures: Record<string, number> | null;
+  statements: Statement[];
+  related: Names;
+  documents: { id: number; title: string; date: string | null; origin: string; statements: number }[];
+}
+
+export interface StoredDocument { id: number; sha256: string; title: string; published: string | null; origin: string; mediaType: string; byteLength: number; ingestedAt: string; wordCount: number }
+export interface Mention { entityId: number; start: number; end: number; text: string; rule: string }
+export interface DocumentDetail { document: StoredDocument & { text: string }; mentions: Mention[]; entities: Names }
+
+export interface PathsAnswer {
+  from: number;
+  to: number;
+  length: number | null;
+  truncated: boolean;
+  paths: { nodes: number[]; hops: { from: number; to: number; sources: number; relations: string[]; statements: number[] }[] }[];
+  entities: Names;
+  evidence: EvidenceItem[];
+}
+
+export interface Timeline {
+  events: { entityId: number; name: string; date: string; kind: string | null; place: number | null; statementId: number }[];
+  statements: { statementId: number; date: string; relation: string; label: string; modality: string; sourceId: number; targetId: number; sourceName: string; targetName: string; documentId: number }[];
+}
+
+export interface MapAnswer {
+  places: { name: string; lat: number; lon: number; kind: 'country' | 'city'; country: string; population: number | null; entityId: number; entityName: string; documents: number; linked: { id: number; name: string; type: string; relation: string }[] }[];
+  unplaced: { entityId: number; name: string }[];
+}
+
+export interface IngestOutcome { input: string; status: 'ingested' | 'unchanged' | 'failed'; reason?: string; documentId?: number; title?: string; words?: number; entities?: number; statements?: number }
+
+/** What is selected, shared by every view. */
+export type Selection =
+  | { kind: 'entity'; id: number }
+  | { kind: 'edge'; edge: GraphEdge }
+  | null;
