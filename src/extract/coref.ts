@@ -77,6 +77,25 @@ export function resolveReferences(
     return -1;
   };
 
+  /**
+   * Pronoun antecedents: the nearest fitting one before it in its own sentence, else the first
+   * (subject-most) fitting one of the closest earlier sentence that has one.
+   */
+  const lookBackPronoun = (sentence: number, maxBack: number, ok: (e: WorkEntity, idx: number) => boolean): number => {
+    let bestSentence = -1;
+    let best = -1;
+    for (let i = recent.length - 1; i >= 0; i--) {
+      const r = recent[i];
+      if (sentence - r.sentence > maxBack) break;
+      if (!ok(entities[r.entity], r.entity)) continue;
+      if (r.sentence === sentence) return r.entity;
+      if (bestSentence === -1) bestSentence = r.sentence;
+      if (r.sentence !== bestSentence) break;
+      best = r.entity;
+    }
+    return best;
+  };
+
   const eventName = (c: EventCandidate): string => {
     const parts = c.name.map((p) => {
       if (typeof p === 'string') return p;
@@ -114,7 +133,10 @@ export function resolveReferences(
 
   for (const sent of sentences) {
     const list = anchors[sent.index];
+    let depth = 0;
     for (let k = sent.tokStart; k < sent.tokEnd; k++) {
+      if (tokens[k].text === '(') depth++;
+      else if (tokens[k].text === ')' && depth > 0) depth--;
       const cand = candAt.get(k);
       if (cand && cand.sentence === sent.index) {
         const ei = resolveEvent(cand);
@@ -134,7 +156,8 @@ export function resolveReferences(
       if (mi !== undefined && entityOf[mi] >= 0) {
         const m = mentions[mi];
         list.push({ s: m.s, e: m.e, entity: entityOf[mi], star: false, rule: m.rule });
-        recent.push({ entity: entityOf[mi], tok: k, sentence: sent.index });
+        // A name in parentheses is an aside: later pronouns do not point at it.
+        if (depth === 0) recent.push({ entity: entityOf[mi], tok: k, sentence: sent.index });
         k = m.e - 1;
         continue;
       }
@@ -143,10 +166,10 @@ export function resolveReferences(
       let e = k + 1;
       let rule = '';
       if (PERSON_PRONOUNS.has(t.lower)) {
-        target = lookBack(sent.index, 2, (x) => x.type === 'Person');
+        target = lookBackPronoun(sent.index, 2, (x) => x.type === 'Person');
         rule = 'coref:pronoun';
       } else if (PLURAL_PRONOUNS.has(t.lower) || ORG_PRONOUNS.has(t.lower)) {
-        target = lookBack(sent.index, 2, (x) => x.type === 'Organization');
+        target = lookBackPronoun(sent.index, 2, (x) => x.type === 'Organization');
         rule = 'coref:pronoun';
       } else if (t.lower === 'there' && !EXISTENTIAL_AFTER.has(tokens[k + 1]?.lower ?? '')) {
         target = lookBack(sent.index, 1, (x) => x.type === 'Location');

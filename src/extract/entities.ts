@@ -67,6 +67,14 @@ export function resolveNames(text: string, tokens: Token[], mentions: RawMention
       const hit = nearestContaining(entities, mentions, mi, words, 'Person');
       if (hit !== undefined) { add(mi, hit, name); continue; }
     }
+    if (m.tentative) {
+      // Only a name seen elsewhere typed: the same word as a whole name of any type.
+      for (const t of ['Organization', 'Location'] as const) {
+        const other = byKey.get(`${t}|${key}`);
+        if (other !== undefined) { add(mi, other, name); break; }
+      }
+      continue;
+    }
     if (m.type === 'Organization') {
       const canon = KNOWN_ORG_ALIASES.get(key);
       let hit: number | undefined = canon ? byKey.get(`Organization|${canon}`) : undefined;

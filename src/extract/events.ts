@@ -5,6 +5,7 @@
 import type { EventKind } from '../schema/index.js';
 import type { Token } from './tokens.js';
 import type { TokenSentence } from './sentences.js';
+import { DEMONYMS } from './lexicons.js';
 
 export const EVENT_TRIGGERS: Map<string, EventKind> = new Map(Object.entries({
   attack: 'attack', attacks: 'attack', bombing: 'bombing', bombings: 'bombing', murder: 'murder',
@@ -13,7 +14,7 @@ export const EVENT_TRIGGERS: Map<string, EventKind> = new Map(Object.entries({
   arrests: 'arrest', trial: 'trial', conviction: 'conviction', sentencing: 'sentence', designation: 'designation',
   proscription: 'proscription', hijacking: 'attack', hijackings: 'attack', siege: 'attack', explosion: 'bombing',
   blast: 'bombing', beheading: 'murder', kidnapping: 'attack', rampage: 'attack', ambush: 'attack', raid: 'attack',
-  raids: 'attack', bombings2: 'bombing',
+  raids: 'attack',
 }) as [string, EventKind][]);
 
 /** Verbs that, with a named person as object, describe a killing ("for killing X"). */
@@ -86,14 +87,13 @@ export function findEventCandidates(
       const kind = EVENT_TRIGGERS.get(t.lower);
       if (kind && inMention[k] < 0) {
         const c = nounEvent(tokens, sent, k, kind, mentionAt, mentionEnd, inMention, mentions);
-        if (c) out.push(c);
-        continue;
+        if (c) { out.push(c); continue; }
       }
       const verb = KILL_VERBS.get(t.lower);
       if (verb && inMention[k] < 0) {
         // The object: a named person after at most three lower-case words ("British soldier").
         let j = k + 1;
-        while (j < sent.tokEnd && j - k <= 4 && inMention[j] < 0 && tokens[j].word && !tokens[j].cap
+        while (j < sent.tokEnd && j - k <= 4 && inMention[j] < 0 && tokens[j].word && (!tokens[j].cap || DEMONYMS.has(tokens[j].lower))
           && !/^(?:and|or|in|on|at|by|with|for|to|from|after|before|three|two|four|five|several|many|some|\d+)$/.test(tokens[j].lower)) j++;
         const mi = inMention[j];
         if (j < sent.tokEnd && mi >= 0 && mentions[mi].type === 'Person' && mentions[mi].s === j) {
@@ -114,6 +114,7 @@ function nounEvent(
   mentionAt: Map<number, number>, mentionEnd: Map<number, number>, inMention: Int32Array, mentions: MentionRef[],
 ): EventCandidate | null {
   const trig = tokens[k];
+  const plural = /s$/.test(trig.lower) && !/ss$/.test(trig.lower);
   // Pre-modifiers: walk left over inner modifiers, mentions and "7/7"-like names.
   let s = k;
   const modMentions: number[] = [];
@@ -155,7 +156,6 @@ function nounEvent(
     break;
   }
   const det = tokens[p];
-  const plural = /s$/.test(trig.lower) && !/ss$/.test(trig.lower);
   // Complement: "of X" (a named person or group), "on/in X" (a place or a capitalised name).
   let complement: EventCandidate['complement'];
   let e = k + 1;
@@ -169,7 +169,7 @@ function nounEvent(
       const ok = prep.lower === 'of' ? (mt === 'Person' || (mt === 'Organization' && (kind === 'designation' || kind === 'proscription')))
         : mt === 'Location' || (prep.lower !== 'in' && mt === 'Organization');
       if (ok) complement = { mention: mi, prep: prep.lower };
-    } else if (!proper && (prep.lower === 'on' || prep.lower === 'against') && tokens[j] && tokens[j].cap && tokens[j].word && j < sent.tokEnd && inMention[j] < 0) {
+    } else if (!proper && !plural && (prep.lower === 'on' || prep.lower === 'against') && tokens[j] && tokens[j].cap && tokens[j].word && j < sent.tokEnd && inMention[j] < 0 && !DEMONYMS.has(tokens[j].lower)) {
       // "the attack on Westminster": a capitalised target that is no entity names the event.
       let jj = j;
       while (jj < sent.tokEnd && tokens[jj].cap && tokens[jj].word && inMention[jj] < 0) jj++;

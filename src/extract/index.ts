@@ -4,7 +4,7 @@
 //   tokens -> sentences -> dates -> named mentions (NER model + lexicon rules) -> name
 //   resolution -> events -> coreference (one reading-order pass) -> relation patterns over
 //   anchored sentences -> modality
-import { endpointsAllowed, type EntityType, type RelationType } from '../schema/index.js';
+import { endpointsAllowed, normalizeName, type EntityType, type RelationType } from '../schema/index.js';
 import type {
   Evidence, ExtractedEntity, ExtractedRelation, Extraction, ExtractOptions, Mention,
 } from './types.js';
@@ -17,6 +17,7 @@ import { findEventCandidates, kindFamily } from './events.js';
 import { resolveReferences, typeLetter, type Anchor, type EventInfo } from './coref.js';
 import { PATTERNS, ANCHOR_ID_RX, type Pattern } from './relations.js';
 import { modalityOf } from './modality.js';
+import { FUNCTION_WORDS } from './lexicons.js';
 
 export type { Extraction, ExtractOptions } from './types.js';
 
@@ -41,12 +42,18 @@ function shape(tokens: Token[], sent: TokenSentence, anchors: Anchor[], entities
       anchorPos.push([len + (parts.length ? 1 : 0), 0]);
       k = a.e - 1;
       ai++;
+      // A possessive pronoun reads like a possessive name ("his associate" = "X 's associate").
+      const w = tokens[a.s].lower;
+      if (a.star && a.e - a.s === 1 && (w === 'his' || w === 'their' || w === 'its'
+        || (w === 'her' && tokens[a.e] && tokens[a.e].word && !tokens[a.e].cap && !FUNCTION_WORDS.has(tokens[a.e].lower)))) {
+        piece += " 's";
+      }
     } else {
       piece = tokens[k].lower.replace(/[“”„"]/g, '"').replace(/[‘’]/g, "'");
     }
     if (parts.length) len += 1;
     len += piece.length;
-    if (piece.startsWith('⟦')) anchorPos[anchorPos.length - 1][1] = len;
+    if (piece.startsWith('⟦')) anchorPos[anchorPos.length - 1][1] = len - (piece.endsWith(" 's") ? 3 : 0);
     parts.push(piece);
   }
   return { text: parts.join(' '), anchorPos };
@@ -75,7 +82,8 @@ export function extract(text: string, options: ExtractOptions = {}): Extraction 
   const dates = sentences.map((s) => findDates(s.text, ref));
   const mentions = findMentions(tokens, sentences);
   const { entities, entityOf } = resolveNames(text, tokens, mentions);
-  const candidates = findEventCandidates(tokens, sentences, mentions);
+  // Events see only the mentions that became entities (an untyped capitalised word is text).
+  const candidates = findEventCandidates(tokens, sentences, mentions.map((m, i) => (entityOf[i] >= 0 ? m : { s: -1, e: -1, type: 'none' })));
   const { anchors, events } = resolveReferences(text, tokens, sentences, mentions, entityOf, entities, candidates, dates);
 
   const drafts: Draft[] = [];
@@ -84,6 +92,7 @@ export function extract(text: string, options: ExtractOptions = {}): Extraction 
     const list = anchors[sent.index];
     const sh = shape(tokens, sent, list, entities);
     shapedAll.push(sh);
+    if (process.env.SKEIN_DEBUG_SHAPES) process.stderr.write(`[${sent.index}] ${sh.text}\n`);
     if (list.length < 1) continue;
     for (const p of PATTERNS) runPattern(p, sh, list, sent.index, entities, events, drafts);
   }
@@ -106,7 +115,21 @@ function runPattern(p: Pattern, sh: Shaped, list: Anchor[], sentence: number, en
   const rx = p.rx;
   rx.lastIndex = 0;
   let m: RegExpExecArray | null;
+  const found: RegExpExecArray[] = [];
   while ((m = rx.exec(sh.text)) !== null) {
+    found.push(m);
+    rx.lastIndex = m.index + 1;
+  }
+  if (p.leftmost) {
+    // One source per target: the match starting first (the subject of the clause).
+    const firstFor = new Map<string, number>();
+    for (const f of found) {
+      const k = f[p.tgt] ?? '';
+      if (!firstFor.has(k) || f.index < firstFor.get(k)!) firstFor.set(k, f.index);
+    }
+    for (let i = found.length - 1; i >= 0; i--) if (found[i].index !== firstFor.get(found[i][p.tgt] ?? '')) found.splice(i, 1);
+  }
+  for (m of found) {
     const srcs = anchorsIn(m[p.src] ?? '', list);
     const tgts = anchorsIn(m[p.tgt] ?? '', list);
     for (const s of srcs) {
@@ -128,7 +151,6 @@ function runPattern(p: Pattern, sh: Shaped, list: Anchor[], sentence: number, en
         });
       }
     }
-    rx.lastIndex = m.index + 1;
   }
 }
 
@@ -140,7 +162,17 @@ function isVictim(info: EventInfo, entity: number): boolean {
 /** Relations the event's own phrase states: its place, its victim, an organisation named as its author. */
 function eventRelations(entities: WorkEntity[], events: Map<number, EventInfo>, entityOf: number[], anchors: Anchor[][], shaped: Shaped[], drafts: Draft[]): void {
   victimEntityOf = entityOf;
+  const places = entities.map((e, i) => [e, i] as const).filter(([e]) => e.type === 'Location');
   for (const [ei, info] of events) {
+    // A place whose name is written inside the event's name ("the Westminster Bridge attack").
+    const names = entities[ei].names.map((n) => ` ${normalizeName(n)} `);
+    const c0 = info.candidates[0];
+    for (const [pe, pi] of places) {
+      if (![...pe.keys].some((k) => names.some((n) => n.includes(` ${k} `)))) continue;
+      const a0 = anchors[c0.sentence].find((a) => a.entity === ei);
+      drafts.push({ type: 'located_in', source: ei, target: pi, sentence: c0.sentence, from: 0, to: 0, rule: 'event:place-in-name', sourceAnchor: a0, confidence: 0.65 });
+      if (info.place === undefined) info.place = pi;
+    }
     for (const c of info.candidates) {
       const anchor = anchors[c.sentence].find((a) => a.entity === ei && a.s === c.s);
       const pos = anchor ? shaped[c.sentence].anchorPos[anchors[c.sentence].indexOf(anchor)] : [0, 0];

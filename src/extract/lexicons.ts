@@ -138,7 +138,7 @@ Casablanca|Marrakesh|Alexandria|Cairo|Tunis|Algiers|Bamako|Timbuktu|Beirut|Damas
 Tehran|Islamabad|Dhaka|Jakarta|Bali|Manila|Mindanao|Kuala Lumpur|Bangkok|Moscow|St Petersburg|Grozny|
 London|Birmingham|Manchester|Leeds|Liverpool|Bradford|Leicester|Luton|Sheffield|Bristol|Glasgow|
 Edinburgh|Cardiff|Belfast|Newcastle|Nottingham|Coventry|Reading|Oxford|Cambridge|Brighton|Portsmouth|
-Southampton|Dewsbury|Walthamstow|Woolwich|Westminster|Whitechapel|Tower Hamlets|Ilford|Croydon|Brixton|
+Southampton|Dewsbury|Walthamstow|Tower Hamlets|Ilford|Croydon|Brixton|
 Paris|Marseille|Lyon|Nice|Toulouse|Strasbourg|Brussels|Molenbeek|Antwerp|Amsterdam|Rotterdam|The Hague|
 Berlin|Hamburg|Munich|Frankfurt|Cologne|Madrid|Barcelona|Rome|Milan|Vienna|Zurich|Geneva|Stockholm|
 Oslo|Copenhagen|Helsinki|Dublin|Lisbon|Athens|Warsaw|Prague|Budapest|Nice|Manchester Arena|

@@ -18,6 +18,8 @@ export interface RawMention {
   type: EntityType;
   sentence: number;
   rule: string;
+  /** A capitalised word the rules could not type: kept only if it is a name already found. */
+  tentative?: boolean;
 }
 
 let model: NerModel | null | undefined;
@@ -93,6 +95,9 @@ function typeFromWords(tokens: Token[], s: number, e: number): { type: EntityTyp
     const t = tokens[s];
     if (NOT_NAMES.has(t.lower)) return 'drop';
     if (/^\p{Lu}[\p{Lu}\d]{1,5}$/u.test(t.text)) return { type: 'Organization', s, e, rule: 'rule:acronym' };
+    // "Al-Qaeda", "Al-Shabaab": an Arabic article glued to one word names a group; a person's
+    // "al-" surname alone is caught earlier as a short form of the full name.
+    if (/^(?:al|el|ad|ash|as|an|ar|at|az)-\p{L}{3,}$/iu.test(t.text)) return { type: 'Organization', s, e, rule: 'rule:article-name' };
     return { type: null, s, e, rule: '' };
   }
   // Every word an ordinary English word ("Print Friendly", "Please Share"): a heading, not a name.
@@ -194,6 +199,12 @@ export function findMentions(tokens: Token[], sentences: TokenSentence[]): RawMe
   // Capitalised names the model left out: the words, the model's type for the same name
   // elsewhere in the document, or the context decide.
   for (const p of pending) {
+    // 'known as "Jihadi John"': the quoted words are a name whatever they are made of.
+    const lead = p.s >= 3 ? `${tokens[p.s - 3].lower} ${tokens[p.s - 2].lower} ${tokens[p.s - 1].lower}` : '';
+    if (/(?:known as|dubbed|nicknamed|alias|aka|called) ["“‘']$/.test(lead) || /^(?:as|dubbed|nicknamed|alias|aka) ["“‘']$/.test(lead.split(' ').slice(-2).join(' ')) && /known/.test(lead)) {
+      out.push({ s: p.s, e: p.e, type: 'Person', sentence: p.sentence, rule: 'rule:quoted-alias' });
+      continue;
+    }
     const fix = typeFromWords(tokens, p.s, p.e);
     if (fix === 'drop') continue;
     let { s, e } = fix;
@@ -212,7 +223,12 @@ export function findMentions(tokens: Token[], sentences: TokenSentence[]): RawMe
       else if (next && next.lower === "'s") { type = 'Person'; rule = 'rule:possessive-name'; }
       else if (prev && LOC_PREPS.has(prev.lower)) { type = 'Location'; rule = 'rule:place-preposition'; }
     }
-    if (!type) continue;
+    if (!type) {
+      if (e - s === 1 && !COMMON_WORDS.has(tokens[s].lower) && !DEMONYMS.has(tokens[s].lower)) {
+        out.push({ s, e, type: 'Person', sentence: p.sentence, rule: 'rule:known-name', tentative: true });
+      }
+      continue;
+    }
     for (let i = s; i < e; i++) covered[i] = 1;
     out.push({ s, e, type, sentence: p.sentence, rule });
   }

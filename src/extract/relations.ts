@@ -19,6 +19,8 @@ export interface Pattern {
   attributedGroup?: number;
   /** Event kinds the event endpoint must have. */
   eventFamily?: string;
+  /** Of several matches for one target in a sentence, keep the one whose source stands first (the clause subject). */
+  leftmost?: boolean;
   /** The event endpoint must be one found from a killing verb. */
   killVerbEvent?: boolean;
 }
@@ -27,12 +29,14 @@ const A1 = '⟦[POLV]\\*?#\\d+⟧';
 const list = (t: string) => `(⟦${t}\\*?#\\d+⟧(?: (?:,|and|, and|or|as well as) ⟦${t}\\*?#\\d+⟧)*)`;
 const MACROS: Record<string, string> = {
   P: list('P'), O: list('O'), X: list('[PO]'), A: `(${A1})`, A2: `(${A1})`, V: '(⟦V\\*?#\\d+⟧)', L: '(⟦L\\*?#\\d+⟧)',
-  P1: '(⟦P\\*?#\\d+⟧)', O1: '(⟦O\\*?#\\d+⟧)', X1: '(⟦[PO]\\*?#\\d+⟧)',
+  P1: '(⟦P\\*?#\\d+⟧)', PN: '(⟦P#\\d+⟧(?: (?:,|and|, and|or|as well as) ⟦P#\\d+⟧)*)', O1: '(⟦O\\*?#\\d+⟧)', X1: '(⟦[PO]\\*?#\\d+⟧)',
   G: '(?:(?:[^⟦⟧ ]+|⟦[POLV]\\*#\\d+⟧|⟦L#\\d+⟧) ){0,12}?',
   W1: '(?:[^⟦⟧ ]+ )?', W2: '(?:[^⟦⟧ ]+ ){0,2}?', W3: '(?:[^⟦⟧ ]+ ){0,3}?', W6: '(?:[^⟦⟧ ]+ ){0,6}?', W10: '(?:[^⟦⟧ ]+ ){0,10}?',
   BE: '(?:(?:is|was|are|were|has been|had been|have been|being|been|became|becomes|become|remains|remained|is now|was once|was also|is also|had become|has become|is still|was still) )?',
   ADV: '(?:[a-z]+ly )?',
-  DET: '(?:(?:a|an|the|one of the|one of|another|his|her|their|its|a former|the former|a senior|a top|a leading) )?',
+  DET: '(?:(?:a|an|the|one of the|one of|another|a former|the former|a senior|a top|a leading) |(?:one of )?⟦[PO]\\*#\\d+⟧ \'s )?',
+  POSS: '(?:(?:its|their|his|her) |⟦[PO]\\*?#\\d+⟧ \'s )',
+  THEP: '(?:the |⟦[PO]\\*?#\\d+⟧ \'s )?',
   WHO: '(?:, )?(?:(?:who|which|that) )?',
   THE: '(?:the )?',
 };
@@ -66,7 +70,7 @@ const SPECS: Spec[] = [
   ['member-of-premodifier', 'member_of', `{P} {WHO}{BE}{ADV}{DET}{W2}{O1} (?:'s )?{W1}${MEMBER_ROLE}`, 1, 2],
   ['member-of-org-role-name', 'member_of', `{O1} (?:'s )?{W1}${MEMBER_ROLE} (?:, )?{P}`, 2, 1],
   ['member-of-joined', 'member_of', `{P} {WHO}{ADV}(?:had |has |have )?(?:also )?(?:joined|join|joining|signed up to|signed up for|swore allegiance to|pledged allegiance to|enlisted in|fought for|fights for|fighting for|served in|serves in|belonged to|belongs to) {THE}{O}`, 1, 2],
-  ['member-of-claimed', 'member_of', `{O1} {ADV}(?:claimed|claims|described|describes|called|calls|hailed|hails|named|names) {P} (?:as )?(?:one of )?(?:its|their) (?:[^⟦⟧ ]+ )?(?:members|fighters|soldiers|militants|followers|own)`, 2, 1, { modality: 'reported', attributedGroup: 1 }],
+  ['member-of-claimed', 'member_of', `{O1} {ADV}(?:claimed|claims|described|describes|called|calls|hailed|hails|named|names) {P} (?:as )?(?:one of )?{POSS}(?:[^⟦⟧ ]+ )?(?:members|fighters|soldiers|militants|followers|own)`, 2, 1, { modality: 'reported', attributedGroup: 1 }],
   ['member-of-members-including', 'member_of', `(?:members|militants|fighters|operatives) of {THE}{O1} (?:, )?(?:such as|including|like|among them|among whom) {P}`, 2, 1],
   // leader_of
   ['leader-of-role', 'leader_of', `{P} {WHO}{BE}{ADV}{DET}{W2}${LEADER_ROLE} (?:of|at) {THE}{O}`, 1, 2],
@@ -103,10 +107,11 @@ const SPECS: Spec[] = [
   ['alias-proscribed-as', 'alias_of', `{O1} {WHO}{BE}{ADV}(?:proscribed|banned|designated|listed|named|identified) as (?:an |a |another )?(?:alias|aliases|alternative name|other name|new name) (?:of|for) {THE}{O1}`, 1, 2],
   ['alias-successor', 'alias_of', `{O1} (?:, )?{BE}{DET}{W1}(?:successor|front|front group|alias|new name|rebranding|reincarnation) (?:to|of|for) {THE}{O1}`, 1, 2],
   // recruited
-  ['recruited-active', 'recruited', `{X1} {G}${RECRUIT_V} (?:[^⟦⟧ ]+ |⟦[OLV]\\*?#\\d+⟧ |⟦P\\*#\\d+⟧ ){0,14}?{P}`, 1, 2],
+  ['recruited-active', 'recruited', `{X1} {G}${RECRUIT_V} (?:[^⟦⟧ ]+ |⟦[OLV]\\*?#\\d+⟧ |⟦P\\*#\\d+⟧ ){0,20}?{PN}`, 1, 2, { leftmost: true }],
+  ['recruited-object', 'recruited', `{X1} {G}${RECRUIT_V} {P}`, 1, 2, { leftmost: true }],
   ['recruited-passive', 'recruited', `{P} {WHO}(?:had |has |have )?{BE}{ADV}${RECRUIT_V} {W2}by {THE}{X}`, 2, 1],
   // perpetrator_of
-  ['perpetrator-verb', 'perpetrator_of', `{X1} {G}${PERP_V} {THE}{V}`, 1, 2],
+  ['perpetrator-verb', 'perpetrator_of', `{X1} {G}${PERP_V} {THEP}{V}`, 1, 2, { leftmost: true }],
   ['perpetrator-possessive', 'perpetrator_of', `{X1} 's {V}`, 1, 2, { eventFamily: 'violence' }],
   ['perpetrator-passive', 'perpetrator_of', `{V} {WHO}{BE}{ADV}(?:carried out|conducted|committed|perpetrated|launched|staged|planned|masterminded|orchestrated|organised|organized) by {THE}{X}`, 2, 1],
   ['perpetrator-role', 'perpetrator_of', `{P} {WHO}{BE}{DET}{W2}(?:attacker|attackers|bomber|bombers|gunman|gunmen|perpetrator|perpetrators|killer|killers|murderer|assailant|plotter|plotters|ringleader|mastermind|architect|organiser|organizer) (?:in|of|behind|responsible for|who carried out) {THE}{V}`, 1, 2],
@@ -139,7 +144,8 @@ const SPECS: Spec[] = [
 ];
 
 export const PATTERNS: Pattern[] = SPECS.map(([id, type, rx, src, tgt, extra]) => ({
-  id, type, rx: compile(rx), src, tgt, ...extra,
+  // A source reached over a free gap: the nearest fitting word wins only if it opens the clause.
+  id, type, rx: compile(rx), src, tgt, leftmost: src === 1 && /^\{[A-Z0-9]+\} \{G\}/.test(rx), ...extra,
 }));
 
 export const ANCHOR_ID_RX = /⟦([POLV])(\*?)#(\d+)⟧/g;
