@@ -1,0 +1,221 @@
+// End to end in real headless Chromium (Debian's chromium, driven by playwright-core): ingest
+// the examples through the page, see the graph, click an entity, read its evidence, open the
+// document, find a path, see the timeline and the map. The injection fixture must run nothing.
+// Screenshots go to test-artifacts/web/ (and to docs/screenshots/ with SKEIN_SCREENSHOTS=docs).
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { defaultStaticDir, packageRoot } from '../../src/serve/app.js';
+import { startServer, type RunningServer } from '../../src/serve/index.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const ROOT = packageRoot();
+const ARTIFACTS = join(ROOT, 'test-artifacts', 'web');
+const DOCS = process.env.SKEIN_SCREENSHOTS === 'docs' ? join(ROOT, 'docs', 'screenshots') : null;
+const skip = existsSync(CHROMIUM) ? false : `headless Chromium is not installed at ${CHROMIUM} (apt-get install chromium)`;
+if (skip) console.log(`# skipping the web end-to-end tests: ${skip}`);
+
+export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+  '--disable-component-update', '--no-first-run', '--disable-sync'];
+
+describe('web workbench in headless Chromium', { skip, timeout: 600_000 }, () => {
+  let dir: string;
+  let server: RunningServer;
+  let browser: Browser;
+  let page: Page;
+  const dialogs: string[] = [];
+  const pageErrors: string[] = [];
+
+  const api = async (path: string): Promise<any> => (await fetch(`${server.url}/api/${path}`)).json();
+  const shot = async (name: string) => {
+    await page.screenshot({ path: join(ARTIFACTS, `${name}.png`) });
+    if (DOCS) await page.screenshot({ path: join(DOCS, `${name}.png`) });
+  };
+  const go = async (hash: string) => {
+    await page.evaluate((h) => { location.hash = h; }, hash);
+  };
+
+  before(async () => {
+    if (!existsSync(join(defaultStaticDir(), 'index.html'))) {
+      // The app is built by `npm run build:web`; build it here when a test run comes first.
+      execFileSync(process.execPath, [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
+    }
+    mkdirSync(ARTIFACTS, { recursive: true });
+    if (DOCS) mkdirSync(DOCS, { recursive: true });
+    dir = mkdtempSync(join(tmpdir(), 'skein-e2e-'));
+    server = await startServer({ dbPath: join(dir, 'e2e.db'), port: 0 });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
+    page.on('dialog', (d) => { dialogs.push(d.message()); void d.dismiss(); });
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    await page.goto(`${server.url}/#/ingest`);
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('ingest the examples and the injection fixture through the page', async () => {
+    const examples = join(ROOT, 'examples');
+    const files = [
+      ...(existsSync(examples) ? readdirSync(examples).filter((f) => !f.startsWith('.')).sort().map((f) => join(examples, f)) : []),
+      resolve(ROOT, 'test/fixtures/web/injection.txt'),
+      resolve(ROOT, 'test/fixtures/web/injection.html'),
+    ];
+    await page.setInputFiles('[data-testid=file-input]', files);
+    await page.waitForFunction((n) => document.querySelectorAll('tr.job-done, tr.job-failed').length === n, files.length, { timeout: 240_000 });
+    await shot('ingest');
+    const failed = await page.$$eval('tr.job-failed', (rows) => rows.map((r) => r.textContent));
+    assert.deepEqual(failed, [], 'every file ingested');
+    assert.equal(await page.locator('tr.job-done').count(), files.length);
+    const stats = await api('stats');
+    assert.equal(stats.documents, files.length);
+    assert.ok(stats.edges > 0, 'the extractor found ties');
+  });
+
+  test('the graph shows the network; clicking an entity selects it', async () => {
+    await go('/graph');
+    await page.waitForFunction(() => (window.__skein?.nodes().length ?? 0) > 0, null, { timeout: 30_000 });
+    const graph = await api('graph');
+    assert.equal(await page.evaluate(() => window.__skein!.nodes().length), graph.nodes.length);
+    await page.waitForFunction(() => !window.__skein!.layoutRunning(), null, { timeout: 30_000 });
+    // The best connected entity, clicked where sigma drew it.
+    const degree = new Map<number, number>();
+    for (const e of graph.edges) for (const n of [e.source, e.target]) degree.set(n, (degree.get(n) ?? 0) + 1);
+    const hub = graph.nodes.reduce((a: any, b: any) => ((degree.get(b.id) ?? 0) > (degree.get(a.id) ?? 0) ? b : a));
+    const pos = await page.evaluate((id) => window.__skein!.nodePosition(id), hub.id);
+    const box = (await page.locator('[data-testid=graph-canvas]').boundingBox())!;
+    assert.ok(pos && pos.x > 0 && pos.y > 0 && pos.x < box.width && pos.y < box.height, 'the node is in view');
+    await page.mouse.click(box.x + pos!.x, box.y + pos!.y);
+    await page.locator('[data-testid=selected-node] h2').waitFor();
+    assert.equal(await page.locator('[data-testid=selected-node] h2').textContent(), hub.label);
+    await page.waitForTimeout(300);
+    await shot('graph');
+  });
+
+  test('the evidence view shows every statement with its sentence in context', async () => {
+    await page.locator('[data-testid=selected-node] a', { hasText: 'Evidence' }).click();
+    await page.locator('.evidence-item').first().waitFor();
+    const selected = await page.locator('[data-testid=selection]').textContent();
+    const id = Number(new URL(page.url()).hash.match(/\d+/)?.[0] ?? NaN);
+    void id;
+    const items = await page.locator('.evidence-item').count();
+    assert.ok(items > 0);
+    const sentence = await page.locator('.evidence-item .context .sentence').first().textContent();
+    assert.ok(sentence && sentence.length > 10, 'a highlighted sentence');
+    assert.match(await page.locator('.evidence-item .provenance').first().textContent() ?? '', /rule .*confidence/);
+    assert.match(selected ?? '', /selected:/);
+    await shot('evidence');
+  });
+
+  test('opening the document shows the text with mentions; a mention opens its entity', async () => {
+    const link = page.locator('.evidence-item .provenance a').first();
+    const title = await link.textContent();
+    await link.click();
+    await page.locator('[data-testid=document-text]').waitFor();
+    assert.equal(await page.locator('[data-testid=document-title]').textContent(), title);
+    assert.ok(await page.locator('.evidence-highlight').count() > 0, 'the evidence sentence is marked');
+    assert.ok(await page.locator('[data-testid=document-text] .mention').count() > 0, 'mentions are highlighted');
+    await shot('document');
+    const mention = page.locator('[data-testid=document-text] .mention').first();
+    const entityId = await mention.getAttribute('data-entity');
+    await mention.click();
+    await page.locator('[data-testid=entity-name]').waitFor();
+    const entity = await api(`entities/${entityId}`);
+    assert.match(await page.locator('[data-testid=entity-name]').textContent() ?? '', new RegExp(entity.entity.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+    await shot('entity');
+  });
+
+  test('paths between two entities, with evidence for every hop', async () => {
+    const graph = await api('graph');
+    // Two entities joined through a third, found by a breadth-first search here.
+    const adj = new Map<number, Set<number>>();
+    for (const e of graph.edges) {
+      if (e.modality === 'negated') continue;
+      (adj.get(e.source) ?? adj.set(e.source, new Set()).get(e.source)!).add(e.target);
+      (adj.get(e.target) ?? adj.set(e.target, new Set()).get(e.target)!).add(e.source);
+    }
+    let pair: [number, number] | null = null;
+    for (const [a, ns] of adj) {
+      for (const b of ns) for (const c of adj.get(b) ?? []) if (c !== a && !ns.has(c)) { pair = [a, c]; break; }
+      if (pair) break;
+    }
+    assert.ok(pair, 'the example network has a two-hop path');
+    const [from, to] = pair!;
+    const toName = graph.nodes.find((n: any) => n.id === to).label as string;
+    await go(`/paths/${from}`);
+    await page.getByLabel('To entity').fill(toName.split(' ')[0]!);
+    await page.locator('.suggestions button', { hasText: toName }).first().click();
+    await page.locator('[data-testid=path-summary]').waitFor();
+    assert.match(await page.locator('[data-testid=path-summary]').textContent() ?? '', /shortest paths? of 2 hops/);
+    assert.ok(await page.locator('.path .hop .evidence-item').count() >= 2, 'evidence under each hop');
+    await shot('paths');
+  });
+
+  test('the timeline shows dated events and statements, and zooms', async () => {
+    await go('/timeline');
+    await page.locator('[data-testid=timeline]').waitFor();
+    const marks = await page.locator('.tl-statement, .tl-event').count();
+    assert.ok(marks > 0, 'dated items are drawn');
+    const before = await page.locator('.timeline-view .row .muted').textContent();
+    await page.getByRole('button', { name: 'Zoom in' }).click();
+    assert.notEqual(await page.locator('.timeline-view .row .muted').textContent(), before, 'zooming changes the range');
+    await page.getByRole('button', { name: 'Fit' }).click();
+    await shot('timeline');
+  });
+
+  test('the map places locations from the offline gazetteer', async () => {
+    await go('/map');
+    await page.locator('[data-testid=map]').waitFor();
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid=map] .country').length > 100);
+    const map = await api('map');
+    assert.ok(map.places.length > 0, 'the examples name places the gazetteer knows');
+    assert.equal(await page.locator('[data-testid=map] .place').count(), map.places.length);
+    await page.getByRole('button', { name: 'Zoom to places' }).click();
+    await shot('map');
+  });
+
+  test('the injection fixture shows as text and runs nothing', async () => {
+    const docs = (await api('documents')).documents as { id: number; origin: string }[];
+    const injected = docs.filter((d) => /injection\.(txt|html)$/.test(d.origin));
+    assert.equal(injected.length, 2);
+    for (const d of injected) {
+      await go(`/document/${d.id}`);
+      await page.locator('[data-testid=document-text]').waitFor();
+      const text = await page.locator('[data-testid=document-text]').textContent();
+      assert.match(text ?? '', /<script>alert\(1\)<\/script>/, 'the script tag shows as text');
+      assert.match(text ?? '', /<img src=x onerror=alert\(2\)>/, 'the img tag shows as text');
+      assert.equal(await page.locator('[data-testid=document-text] script, [data-testid=document-text] img').count(), 0);
+      // Its entities' evidence also renders the words as text.
+      const mention = page.locator('[data-testid=document-text] .mention').first();
+      if (await mention.count()) {
+        await mention.click();
+        await page.locator('[data-testid=entity-name]').waitFor();
+        await go('/evidence');
+        await page.locator('.evidence-item').first().waitFor();
+      }
+    }
+    await page.waitForTimeout(500);
+    assert.equal(await page.evaluate(() => document.querySelectorAll('main script, main img').length), 0);
+    assert.deepEqual(dialogs, [], 'no alert ran');
+    await go(`/document/${injected[0]!.id}`);
+    await page.locator('[data-testid=document-text]').waitFor();
+    await shot('injection');
+  });
+
+  test('errors are shown in words, not as a blank page', async () => {
+    await go('/entity/999999');
+    await page.locator('.error').waitFor();
+    assert.match(await page.locator('.error').textContent() ?? '', /no entity with id 999999/);
+    await go('/document/424242');
+    await page.locator('.error').waitFor();
+    assert.match(await page.locator('.error').textContent() ?? '', /no document with id 424242/);
+    assert.deepEqual(pageErrors, [], 'no uncaught script error');
+  });
+});
