@@ -1,6 +1,10 @@
 // The graph stage: projection of stored claims (or import of a network file) onto one graph
 // interface, and the measures an analyst uses on it. Plain functions; every analysis function
 // takes a `Network` (a graphology SkeinGraph, or the compact CSR that large files load into).
+// The analyses run on the CSR view (kernels.ts, louvain.ts), one implementation for both:
+// graphology's standard library missed the speed bars (betweenness, closeness, PageRank) or the
+// modularity bar (Louvain), lacks k-cores, articulation points and bridges, and cannot run on
+// the CSR that a 1M-node file loads into.
 export type { CSR, EdgeAttributes, GraphAttributes, Network, NodeAttributes, SkeinGraph } from './types.js';
 export { isCSR } from './types.js';
 export { csrFromEdges, indexOf, toCSR } from './csr.js';
@@ -24,4 +28,5 @@ export {
   averageRanks, isWeakTie, kendallTauB, rankRobustness, spearman, withoutWeakTies,
   type RankMove, type Robustness, type WeakTieRule,
 } from './robustness.js';
+export { louvainCSR, type LouvainResult } from './louvain.js';
 export { entityReport, type EntityReport } from './report.js';

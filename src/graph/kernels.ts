@@ -10,7 +10,9 @@ import type { CSR } from './types.js';
 /**
  * Brandes (2001) dependency accumulation for unweighted shortest paths from the given
  * sources, added into `out`. Summed over all sources each unordered pair is counted twice.
- * Predecessor lists are not stored: dependencies are pulled from the neighbours one step further.
+ * The forward BFS records each node's shortest-path successors in one flat array (the DAG), so
+ * the backward pass pulls dependencies over DAG edges only: delta[v] = sigma[v] * sum over
+ * successors w of (1 + delta[w]) / sigma[w], that quotient kept in coef[w].
  */
 export function brandesAccumulate(
   offsets: Int32Array, targets: Int32Array, n: number, sources: ArrayLike<number>, out: Float64Array,
@@ -19,9 +21,11 @@ export function brandesAccumulate(
   const sigma = new Float64Array(n);
   const coef = new Float64Array(n);
   const order = new Int32Array(n);
+  const succ = new Int32Array(Math.max(1, targets.length));
+  const succEnd = new Int32Array(n);
   for (let si = 0; si < sources.length; si++) {
     const s = sources[si];
-    let head = 0, tail = 0;
+    let head = 0, tail = 0, sp = 0;
     order[tail++] = s; dist[s] = 0; sigma[s] = 1;
     while (head < tail) {
       const v = order[head++];
@@ -31,19 +35,14 @@ export function brandesAccumulate(
         const w = targets[e];
         let dw = dist[w];
         if (dw < 0) { dist[w] = dv; dw = dv; order[tail++] = w; }
-        if (dw === dv) sigma[w] += sv;
+        if (dw === dv) { sigma[w] += sv; succ[sp++] = w; }
       }
+      succEnd[v] = sp;
     }
-    // pull form: delta[v] = sigma[v] * sum over successors w of (1 + delta[w]) / sigma[w];
-    // coef[w] holds that quotient, set before v is reached (reverse BFS order)
     for (let i = tail - 1; i > 0; i--) {
       const v = order[i];
-      const dn = dist[v] + 1;
       let sum = 0;
-      for (let e = offsets[v], end = offsets[v + 1]; e < end; e++) {
-        const w = targets[e];
-        if (dist[w] === dn) sum += coef[w];
-      }
+      for (let e = succEnd[order[i - 1]], end = succEnd[v]; e < end; e++) sum += coef[succ[e]];
       const d = sigma[v] * sum;
       out[v] += d;
       coef[v] = (1 + d) / sigma[v];
@@ -56,29 +55,65 @@ export function brandesAccumulate(
  * Breadth-first search from every given source, recording per source (at the source's index):
  * sum of distances to reached nodes, number reached (self included), harmonic sum of 1/d, and
  * eccentricity within its component. Closeness, harmonic closeness, diameter and average path
- * length all come from this one pass.
+ * length all come from this one pass. Multi-source bit-parallel BFS (Then et al. 2014, MS-BFS):
+ * 32 sources advance together as the bits of one word per node, so each level scans the edges
+ * once for all 32 instead of once per source.
  */
 export function bfsSums(
   offsets: Int32Array, targets: Int32Array, n: number, sources: ArrayLike<number>,
   sumDist: Float64Array, reached: Float64Array, harmonic: Float64Array, ecc: Float64Array,
 ): void {
-  const dist = new Int32Array(n).fill(-1);
-  const queue = new Int32Array(n);
-  for (let si = 0; si < sources.length; si++) {
-    const s = sources[si];
-    let head = 0, tail = 0;
-    queue[tail++] = s; dist[s] = 0;
-    let sum = 0, h = 0, maxd = 0;
-    while (head < tail) {
-      const v = queue[head++];
-      const dv = dist[v] + 1;
-      for (let e = offsets[v], end = offsets[v + 1]; e < end; e++) {
-        const w = targets[e];
-        if (dist[w] < 0) { dist[w] = dv; queue[tail++] = w; sum += dv; h += 1 / dv; maxd = dv; }
+  const seen = new Int32Array(n), frontier = new Int32Array(n), next = new Int32Array(n);
+  const active = new Int32Array(n), touched = new Int32Array(n);
+  const bitSum = new Float64Array(32), bitCount = new Float64Array(32), bitHarm = new Float64Array(32), bitEcc = new Float64Array(32);
+  for (let base = 0; base < sources.length; base += 32) {
+    const k = Math.min(32, sources.length - base);
+    seen.fill(0); frontier.fill(0);
+    let na = 0;
+    for (let b = 0; b < k; b++) {
+      const s = sources[base + b];
+      if (frontier[s] === 0) active[na++] = s;
+      seen[s] |= 1 << b; frontier[s] |= 1 << b;
+      bitSum[b] = 0; bitCount[b] = 1; bitHarm[b] = 0; bitEcc[b] = 0;
+    }
+    let level = 0;
+    while (na > 0) {
+      level++;
+      let nt = 0;
+      // push the frontier words of active nodes to their neighbours
+      for (let i = 0; i < na; i++) {
+        const v = active[i];
+        const f = frontier[v];
+        frontier[v] = 0;
+        for (let e = offsets[v], end = offsets[v + 1]; e < end; e++) {
+          const w = targets[e];
+          const old = next[w];
+          if (old === 0) touched[nt++] = w;
+          next[w] = old | f;
+        }
+      }
+      // keep the bits that are new; each new bit is a source reaching w at this level
+      na = 0;
+      const inv = 1 / level;
+      for (let t = 0; t < nt; t++) {
+        const w = touched[t];
+        const x = next[w];
+        next[w] = 0;
+        let nw = x & ~seen[w];
+        if (nw === 0) continue;
+        seen[w] |= nw; frontier[w] = nw; active[na++] = w;
+        while (nw !== 0) {
+          const low = nw & -nw;
+          const b = 31 - Math.clz32(low);
+          bitSum[b] += level; bitCount[b]++; bitHarm[b] += inv; bitEcc[b] = level;
+          nw ^= low;
+        }
       }
     }
-    sumDist[s] = sum; reached[s] = tail; harmonic[s] = h; ecc[s] = maxd;
-    for (let i = 0; i < tail; i++) dist[queue[i]] = -1;
+    for (let b = 0; b < k; b++) {
+      const s = sources[base + b];
+      sumDist[s] = bitSum[b]; reached[s] = bitCount[b]; harmonic[s] = bitHarm[b]; ecc[s] = bitEcc[b];
+    }
   }
 }
 

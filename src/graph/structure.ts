@@ -1,9 +1,9 @@
 // Cohesion and structure: components, k-cores, articulation points, bridges, Louvain
 // communities with modularity, ego networks, density, diameter, average path length.
 import graphology from 'graphology';
-import louvainModule from 'graphology-communities-louvain';
 import { csrFromEdges, inducedCSR, indexOf, toCSR } from './csr.js';
 import { bfsDistances, componentLabels, coreNumbers, cutStructure } from './kernels.js';
+import { louvainCSR } from './louvain.js';
 import { rng } from './measures.js';
 import { bfsSumsParallel, type ParallelOptions } from './parallel.js';
 import { bfsSums } from './kernels.js';
@@ -11,8 +11,6 @@ import type { CSR, Network, SkeinGraph } from './types.js';
 import { isCSR } from './types.js';
 
 const { UndirectedGraph } = graphology;
-// The package is CommonJS (module.exports = fn) with a default-export typing.
-const louvain = louvainModule as unknown as typeof louvainModule.default;
 
 export interface NodeRef { id: string; label: string }
 
@@ -117,25 +115,20 @@ export interface Communities {
   modularity: number;
 }
 
-/** Louvain communities (graphology-communities-louvain; seeded, so runs repeat). */
-export function communities(g: Network, opts: { resolution?: number; weighted?: boolean; seed?: number } = {}): Communities {
-  const gg = toGraphology(g);
-  const res = louvain.detailed(gg, {
-    resolution: opts.resolution ?? 1,
-    getEdgeWeight: opts.weighted === false ? null : 'weight',
-    rng: rng(opts.seed ?? 1),
-  });
-  const groups = new Map<number, NodeRef[]>();
-  gg.forEachNode((k, a) => {
-    const c = res.communities[k];
-    let list = groups.get(c);
-    if (!list) groups.set(c, (list = []));
-    list.push({ id: k, label: a.label ?? k });
-  });
-  const sorted = [...groups.values()].sort((a, b) => b.length - a.length);
+/**
+ * Louvain communities with modularity (louvain.ts: typed arrays, because
+ * graphology-communities-louvain fell short of igraph's modularity). Seeded, so runs repeat;
+ * `runs` > 1 keeps the best of several.
+ */
+export function communities(g: Network, opts: { resolution?: number; weighted?: boolean; seed?: number; runs?: number } = {}): Communities {
+  const csr = toCSR(g);
+  const res = louvainCSR(csr, { rand: rng(opts.seed ?? 1), runs: opts.runs, resolution: opts.resolution, weighted: opts.weighted });
+  const groups: number[][] = Array.from({ length: res.count }, () => []);
+  for (let v = 0; v < csr.n; v++) groups[res.membership[v]].push(v);
+  groups.sort((a, b) => b.length - a.length || a[0] - b[0]);
   const membership: Record<string, number> = {};
-  sorted.forEach((list, i) => list.forEach((r) => { membership[r.id] = i; }));
-  return { membership, communities: sorted, modularity: res.modularity };
+  const list = groups.filter((grp) => grp.length > 0).map((grp, i) => grp.map((v) => { membership[csr.keys[v]] = i; return ref(csr, v); }));
+  return { membership, communities: list, modularity: res.modularity };
 }
 
 /** The ego network of a node: everyone within `radius` steps, and the ties among them. */

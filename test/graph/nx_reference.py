@@ -35,6 +35,8 @@ out = {
     "modularity": nx.algorithms.community.modularity(
         G, [set(i for i, c in enumerate(spec["partition"]) if c == k) for k in set(spec["partition"])], weight="weight"),
     "paths": [],
+    "louvain": nx.algorithms.community.modularity(
+        G, nx.algorithms.community.louvain_communities(G, weight="weight", seed=1), weight="weight"),
 }
 if nx.is_connected(G):
     out["diameter"] = nx.diameter(G)
