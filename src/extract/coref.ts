@@ -52,6 +52,26 @@ function isGovernment(e: WorkEntity): boolean {
   return e.names.some((n) => normalizeName(n).split(' ').some((w) => GOVERNMENT_WORDS.has(w)));
 }
 
+const GROUPISH = new Set(['group', 'groups', 'organisation', 'organization', 'network', 'movement', 'cell', 'outfit', 'faction',
+  'militia', 'sect', 'affiliate', 'offshoot', 'branch', 'wing', 'franchise', 'splinter', 'front']);
+
+/** "X, a ... group", "X (ACR), the ... affiliate", "a network called X", "the group X". */
+function describedAsGroup(tokens: Token[], s: number, e: number, end: number): boolean {
+  let j = e;
+  if (tokens[j]?.text === '(') { while (j < end && tokens[j].text !== ')') j++; j++; }
+  if (tokens[j]?.text === ',' && /^(?:a|an|the)$/.test(tokens[j + 1]?.lower ?? '')) {
+    for (let q = j + 2; q < Math.min(end, j + 8); q++) {
+      if (tokens[q].text === ',' || tokens[q].text === '.') break;
+      if (GROUPISH.has(tokens[q].lower)) return true;
+    }
+  }
+  for (let q = s - 1; q >= Math.max(0, s - 4); q--) {
+    if (GROUPISH.has(tokens[q].lower)) return true;
+    if (!/^(?:called|named|calling|itself|known|as|the|["“‘'])$/.test(tokens[q].lower)) break;
+  }
+  return false;
+}
+
 const EXISTENTIAL_AFTER = new Set(['is', 'are', 'was', 'were', 'has', 'have', 'had', "'s", 'will', 'would', 'may', 'might', 'seems', 'seem', 'appears', 'remain', 'remains', 'exists', 'exist', 'could', 'should', 'must', 'being', 'be']);
 
 export function resolveReferences(
@@ -67,6 +87,8 @@ export function resolveReferences(
   const candAt = new Map<number, EventCandidate>();
   for (const c of candidates) candAt.set(c.s, c);
   const eventByName = new Map<string, number>();
+  /** Organisations the text calls a group ("X, a Salafist group", "a network called X"). */
+  const described = new Set<number>();
 
   const lookBack = (sentence: number, maxBack: number, ok: (e: WorkEntity, idx: number) => boolean): number => {
     for (let i = recent.length - 1; i >= 0; i--) {
@@ -156,6 +178,7 @@ export function resolveReferences(
       if (mi !== undefined && entityOf[mi] >= 0) {
         const m = mentions[mi];
         list.push({ s: m.s, e: m.e, entity: entityOf[mi], star: false, rule: m.rule });
+        if (entities[entityOf[mi]].type === 'Organization' && describedAsGroup(tokens, m.s, m.e, sent.tokEnd)) described.add(entityOf[mi]);
         // A name in parentheses is an aside: later pronouns do not point at it.
         if (depth === 0) recent.push({ entity: entityOf[mi], tok: k, sentence: sent.index });
         k = m.e - 1;
@@ -168,7 +191,20 @@ export function resolveReferences(
       if (PERSON_PRONOUNS.has(t.lower)) {
         target = lookBackPronoun(sent.index, 2, (x) => x.type === 'Person');
         rule = 'coref:pronoun';
-      } else if (PLURAL_PRONOUNS.has(t.lower) || ORG_PRONOUNS.has(t.lower)) {
+      } else if (PLURAL_PRONOUNS.has(t.lower)) {
+        // "their": a group, unless people were named since (then it is those people, whom a
+        // single entity cannot stand for).
+        let personSince = false;
+        for (let i = recent.length - 1; i >= 0; i--) {
+          const r = recent[i];
+          if (sent.index - r.sentence > 1) break;
+          const x = entities[r.entity];
+          if (x.type === 'Person') personSince = true;
+          else if (x.type === 'Organization') { if (!personSince) target = r.entity; break; }
+        }
+        if (target < 0 && !personSince) target = lookBackPronoun(sent.index, 2, (x) => x.type === 'Organization');
+        rule = 'coref:pronoun';
+      } else if (ORG_PRONOUNS.has(t.lower)) {
         target = lookBackPronoun(sent.index, 2, (x) => x.type === 'Organization');
         rule = 'coref:pronoun';
       } else if (t.lower === 'there' && !EXISTENTIAL_AFTER.has(tokens[k + 1]?.lower ?? '')) {
@@ -183,7 +219,9 @@ export function resolveReferences(
         // A nominal followed by a name is a title ("the group Y"), not a reference.
         if (head && !head.cap && !(next && next.cap && mentionStartingAt.has(h + 1))) {
           if (GROUP_NOMINALS.has(head.lower)) {
-            target = lookBack(sent.index, 3, (x) => x.type === 'Organization' && !isGovernment(x));
+            // "the group": the last organisation the text described as a group, else the last one.
+            target = lookBack(sent.index, 8, (x, idx) => x.type === 'Organization' && !isGovernment(x) && described.has(idx));
+            if (target < 0) target = lookBack(sent.index, 3, (x) => x.type === 'Organization' && !isGovernment(x));
             rule = 'coref:nominal';
             e = h + 1;
           } else if (AGENCY_NOMINALS.has(head.lower)) {

@@ -40,13 +40,15 @@ export function findDates(text: string, ref: Date | undefined): DateMention[] {
       const hasDay = c.isCertain('day');
       const hasMonth = c.isCertain('month');
       const hasYear = c.isCertain('year');
-      if (!hasDay && !hasMonth && !/\b(?:yesterday|today|last|ago)\b/i.test(t)) continue;
+      const weekday = /\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b/i.test(t);
+      if (!hasDay && !hasMonth && !weekday && !/\b(?:yesterday|today|last|ago)\b/i.test(t)) continue;
+      if (!hasDay && !hasMonth && /\b(?:last|next|this) (?:week|weekend)\b/i.test(t)) continue;
       if (!ref && !hasYear) continue;
       const d = c.date();
       const y = d.getUTCFullYear();
-      const iso = hasDay || /\b(?:yesterday|today|ago|last \w*day)\b/i.test(t)
+      const iso = hasDay || weekday || /\b(?:yesterday|today|ago)\b/i.test(t)
         ? `${y}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`
-        : `${y}-${pad(d.getUTCMonth() + 1)}`;
+        : hasMonth ? `${y}-${pad(d.getUTCMonth() + 1)}` : `${y}`;
       out.push({ start: r.index, end: r.index + r.text.length, text: r.text, iso });
     }
   }

@@ -63,7 +63,7 @@ export function resolveNames(text: string, tokens: Token[], mentions: RawMention
     if (same !== undefined) { add(mi, same, name); continue; }
     const words = key.split(' ');
     // A person's short name: a run of words of a longer person name (nearest one before wins).
-    if (m.type === 'Person' || (words.length === 1 && m.type !== 'Location')) {
+    if (m.type === 'Person' || (m.type !== 'Location' && (words.length === 1 || m.rule === 'rule:article-name'))) {
       const hit = nearestContaining(entities, mentions, mi, words, 'Person');
       if (hit !== undefined) { add(mi, hit, name); continue; }
     }
@@ -167,7 +167,7 @@ function definedAliases(text: string, tokens: Token[], mentions: RawMention[], e
       // Parenthesised right after another name: its acronym or another name.
       const prev = mentions[mi - 1];
       if (prev.sentence === m.sentence && m.s - prev.e === 1 && tokens[prev.e].text === '(') target = entityOf[mi - 1];
-    } else if (/(?:also known as|known as|aka|a\.k\.a\.|dubbed|nicknamed|alias|calling himself|calling itself|under the name)\s*[“"‘']?\s*$/.test(before)) {
+    } else if (/(?:also known as|known as|aka|a\.k\.a\.|dubbed|nicknamed|alias|calling himself|under the name)\s*[“"‘']?\s*$/.test(before)) {
       // The nearest name before it in the sentence, of a type that can share a name.
       for (let j = mi - 1; j >= 0 && mentions[j].sentence === m.sentence; j--) {
         const t = mentions[j].type;

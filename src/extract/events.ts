@@ -5,7 +5,7 @@
 import type { EventKind } from '../schema/index.js';
 import type { Token } from './tokens.js';
 import type { TokenSentence } from './sentences.js';
-import { DEMONYMS } from './lexicons.js';
+import { DEMONYMS, FUNCTION_WORDS } from './lexicons.js';
 
 export const EVENT_TRIGGERS: Map<string, EventKind> = new Map(Object.entries({
   attack: 'attack', attacks: 'attack', bombing: 'bombing', bombings: 'bombing', murder: 'murder',
@@ -141,7 +141,7 @@ function nounEvent(
       p--;
       continue;
     }
-    if (INNER_MODIFIERS.has(tp.lower) && tp.lower !== trig.lower) {
+    if ((INNER_MODIFIERS.has(tp.lower) || (tp.word && !tp.cap && !FUNCTION_WORDS.has(tp.lower) && k - p <= 2 && !/(?:ed|ly)$/.test(tp.lower))) && tp.lower !== trig.lower) {
       // Only part of the name when a proper modifier stands further left.
       let q = p - 1;
       while (q >= sent.tokStart && INNER_MODIFIERS.has(tokens[q].lower)) q--;
@@ -182,6 +182,17 @@ function nounEvent(
   }
   if (complement && !proper) {
     name.push(complement.prep, { mention: complement.mention });
+  } else if (!complement && !proper && !plural && prep && prep.lower === 'of' && (kind === 'murder' || trig.lower === 'kidnapping' || trig.lower === 'beheading')) {
+    // "the kidnapping of two aid workers": a counted or described victim pins the incident down.
+    let j = k + 2;
+    const words: string[] = [];
+    while (j < sent.tokEnd && words.length < 5 && tokens[j].word && !tokens[j].cap && inMention[j] < 0
+      && !/^(?:in|on|at|near|by|during|after|before|last|and|or|who|which|that|was|were|is|are|has|had)$/.test(tokens[j].lower)) words.push(tokens[j++].text);
+    if (words.length >= 2 && /^(?:a|an|two|three|four|five|six|seven|eight|nine|ten|dozens|\d+|several|british|american|foreign)$/i.test(words[0])) {
+      name.push('of', ...words);
+      e = j;
+      proper = true;
+    }
   }
   // Possessor: "his attack", "Choudary's conviction".
   let possessor: EventCandidate['possessor'];

@@ -88,13 +88,22 @@ export function extract(text: string, options: ExtractOptions = {}): Extraction 
 
   const drafts: Draft[] = [];
   const shapedAll: Shaped[] = [];
+  let lastViolent = -1;
+  let firstViolent = -1;
+  outer: for (const list of anchors) {
+    for (const a of list) if (entities[a.entity].type === 'Event' && kindFamily(events.get(a.entity)?.kind) === 'violence') { firstViolent = a.entity; break outer; }
+  }
   for (const sent of sentences) {
     const list = anchors[sent.index];
     const sh = shape(tokens, sent, list, entities);
     shapedAll.push(sh);
     if (process.env.SKEIN_DEBUG_SHAPES) process.stderr.write(`[${sent.index}] ${sh.text}\n`);
     if (list.length < 1) continue;
-    for (const p of PATTERNS) runPattern(p, sh, list, sent.index, entities, events, drafts);
+    // The incident under discussion: the last violent event named so far, else the first one named.
+    let current = -1;
+    for (const a of list) if (entities[a.entity].type === 'Event' && kindFamily(events.get(a.entity)?.kind) === 'violence') current = a.entity;
+    if (current >= 0) lastViolent = current;
+    for (const p of PATTERNS) runPattern(p, sh, list, sent.index, entities, events, drafts, lastViolent >= 0 ? lastViolent : firstViolent);
   }
   eventRelations(entities, events, entityOf, anchors, shapedAll, drafts);
   exemplification(tokens, sentences, anchors, shapedAll, entities, drafts);
@@ -111,7 +120,8 @@ function anchorsIn(group: string, list: Anchor[]): { anchor: Anchor; idx: number
   return out;
 }
 
-function runPattern(p: Pattern, sh: Shaped, list: Anchor[], sentence: number, entities: WorkEntity[], events: Map<number, EventInfo>, drafts: Draft[]): void {
+function runPattern(p: Pattern, sh: Shaped, list: Anchor[], sentence: number, entities: WorkEntity[], events: Map<number, EventInfo>, drafts: Draft[], implicit: number): void {
+  if (p.implicitEvent && implicit < 0) return;
   const rx = p.rx;
   rx.lastIndex = 0;
   let m: RegExpExecArray | null;
@@ -120,7 +130,7 @@ function runPattern(p: Pattern, sh: Shaped, list: Anchor[], sentence: number, en
     found.push(m);
     rx.lastIndex = m.index + 1;
   }
-  if (p.leftmost) {
+  if (p.leftmost && !p.implicitEvent) {
     // One source per target: the match starting first (the subject of the clause).
     const firstFor = new Map<string, number>();
     for (const f of found) {
@@ -131,7 +141,7 @@ function runPattern(p: Pattern, sh: Shaped, list: Anchor[], sentence: number, en
   }
   for (m of found) {
     const srcs = anchorsIn(m[p.src] ?? '', list);
-    const tgts = anchorsIn(m[p.tgt] ?? '', list);
+    const tgts = p.implicitEvent ? [{ anchor: { s: -1, e: -1, entity: implicit, star: true, rule: 'coref:current-event' }, idx: -1 }] : anchorsIn(m[p.tgt] ?? '', list);
     for (const s of srcs) {
       for (const t of tgts) {
         const a = s.anchor.entity, b = t.anchor.entity;
@@ -146,7 +156,7 @@ function runPattern(p: Pattern, sh: Shaped, list: Anchor[], sentence: number, en
         if (p.attributedGroup) attributed = anchorsIn(m[p.attributedGroup] ?? '', list)[0]?.anchor.entity;
         drafts.push({
           type: p.type, source: a, target: b, sentence, from: m.index, to: m.index + m[0].length,
-          rule: `pattern:${p.id}`, sourceAnchor: s.anchor, targetAnchor: t.anchor, modality: p.modality,
+          rule: `pattern:${p.id}`, sourceAnchor: s.anchor, targetAnchor: t.anchor.s >= 0 ? t.anchor : undefined, modality: p.modality,
           attributedAnchor: attributed, confidence: s.anchor.star || t.anchor.star ? 0.6 : 0.75,
         });
       }

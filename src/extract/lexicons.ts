@@ -71,6 +71,10 @@ gazette press television radio broadcasting unit squad division regiment corps d
 secretariat cabinet congress senate assembly caliphate emirate taliban mujahideen mujahidin
 hezbollah hizbullah hamas jihad fighters militia militias cell`);
 
+/** First words of group names in Arabic, Urdu, Malay and Somali usage ("Ansar ...", "Jabhat ..."): group, army, front, movement, battalion, party. */
+export const GROUP_FIRSTS = set(`ansar ansaru jamaat jamaah jemaah jamaa jamiat harakat harakah hizb hizbul jabhat tehrik tahrik
+lashkar jaish ahrar liwa kataib katiba katibat saraya tanzim jund junud majlis daulah dawla jamaatul`);
+
 /** First words that make a capitalised phrase an organisation ("Ministry of ..."). */
 export const ORG_FIRSTS = set(`ministry department office bureau council committee court agency
 house federal national central royal united`);

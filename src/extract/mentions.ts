@@ -6,8 +6,8 @@ import { loadNerModel, spansFromTags, type NerModel } from './ner/index.js';
 import type { Token } from './tokens.js';
 import type { TokenSentence } from './sentences.js';
 import {
-  COMMON_WORDS, DAYS, DEMONYMS, FUNCTION_WORDS, KNOWN_ORGS, LOC_HEADS, MONTHS, NAME_CONNECTORS,
-  ORG_FIRSTS, ORG_HEADS, PERSON_ROLE_NOUNS, PERSON_TITLES, PLACES, placeKey,
+  COMMON_WORDS, DAYS, DEMONYMS, GROUP_FIRSTS, FUNCTION_WORDS, KNOWN_ORGS, LOC_HEADS, MONTHS, NAME_CONNECTORS,
+  GROUP_NOMINALS, ORG_FIRSTS, ORG_HEADS, PERSON_ROLE_NOUNS, PERSON_TITLES, PLACES, placeKey,
 } from './lexicons.js';
 import { EVENT_TRIGGERS } from './events.js';
 
@@ -57,7 +57,7 @@ function isNameToken(t: Token): boolean {
   if (!t.word) return false;
   if (t.cap) return !MONTHS.has(t.lower) && !DAYS.has(t.lower);
   // "al-Qaeda", "bin Laden" pieces: lower-case Arabic particles glued to a capitalised name.
-  return /^(?:al|el|ad|ash|as|an|ar|at|az)-\p{Lu}/u.test(t.text);
+  return /^(?:al|el|ad|ash|as|an|ar|at|az|wal|wa|bil|fi|li|bin|ibn|abu|ul)-\p{Lu}/u.test(t.text);
 }
 
 function keyOf(tokens: Token[], s: number, e: number): string {
@@ -73,6 +73,12 @@ function typeFromWords(tokens: Token[], s: number, e: number): { type: EntityTyp
   if (KNOWN_ORGS.has(key)) return { type: 'Organization', s, e, rule: 'lexicon:known-org' };
   if (e - s > 1 && (ORG_HEADS.has(last) || (ORG_FIRSTS.has(first) && tokens[s + 1]?.lower === 'of')))
     return { type: 'Organization', s, e, rule: 'lexicon:org-head' };
+  if (e - s > 1 && GROUP_FIRSTS.has(first.replace(/['’]/g, '')))
+    return { type: 'Organization', s, e, rule: 'lexicon:group-word' };
+  if (e - s > 1 && !LOC_HEADS.has(last)) {
+    // An organisation word inside the name: "Counter Terrorism Policing North East", "Police Scotland".
+    for (let i = s; i < e; i++) if (ORG_HEADS.has(tokens[i].lower) && !DEMONYMS.has(tokens[i].lower)) return { type: 'Organization', s, e, rule: 'lexicon:org-word' };
+  }
   if (PLACES.has(key)) return { type: 'Location', s, e, rule: 'lexicon:gazetteer' };
   if (e - s > 1 && LOC_HEADS.has(last)) return { type: 'Location', s, e, rule: 'lexicon:place-head' };
   // Leading nationality adjectives and titles are not part of the name.
@@ -140,6 +146,18 @@ function chunks(tokens: Token[], sent: TokenSentence): [number, number][] {
   return out;
 }
 
+const NAMING_RX = /^(?:called|named|calling itself|known as|dubbed|styled|styling itself)$/;
+function namedByGroupNoun(tokens: Token[], s: number): boolean {
+  let i = s - 1;
+  if (i >= 0 && /^["“‘']$/.test(tokens[i].text)) i--;
+  if (i >= 0 && tokens[i].lower === 'the') i--;
+  const two = i >= 1 ? `${tokens[i - 1].lower} ${tokens[i].lower}` : '';
+  if (i >= 0 && NAMING_RX.test(tokens[i].lower)) i--;
+  else if (NAMING_RX.test(two)) i -= 2;
+  else return false;
+  return i >= 0 && (GROUP_NOMINALS.has(tokens[i].lower) || tokens[i].lower === 'organisation' || tokens[i].lower === 'outfit');
+}
+
 function hasOf(tokens: Token[], s: number, e: number): boolean {
   for (let i = s; i < e; i++) if (tokens[i].lower === 'of') return true;
   return false;
@@ -205,6 +223,12 @@ export function findMentions(tokens: Token[], sentences: TokenSentence[]): RawMe
       out.push({ s: p.s, e: p.e, type: 'Person', sentence: p.sentence, rule: 'rule:quoted-alias' });
       continue;
     }
+    // "a network called X", "a group calling itself X", "the militia X": the noun types the name.
+    if (namedByGroupNoun(tokens, p.s)) {
+      for (let i = p.s; i < p.e; i++) covered[i] = 1;
+      out.push({ s: p.s, e: p.e, type: 'Organization', sentence: p.sentence, rule: 'rule:group-called' });
+      continue;
+    }
     const fix = typeFromWords(tokens, p.s, p.e);
     if (fix === 'drop') continue;
     let { s, e } = fix;
@@ -217,14 +241,19 @@ export function findMentions(tokens: Token[], sentences: TokenSentence[]): RawMe
     if (!type && e - s === 1) {
       const prev = tokens[s - 1], next = tokens[e];
       const word = tokens[s];
-      if (COMMON_WORDS.has(word.lower) || DEMONYMS.has(word.lower)) continue;
+      if (DEMONYMS.has(word.lower)) continue;
+      if (COMMON_WORDS.has(word.lower)) {
+        // An ordinary word with a capital: a name only if the document names someone so.
+        out.push({ s, e, type: 'Person', sentence: p.sentence, rule: 'rule:known-name', tentative: true });
+        continue;
+      }
       if (prev && (PERSON_TITLES.has(prev.lower.replace(/\.$/, '')) || PERSON_ROLE_NOUNS.has(prev.lower))) { type = 'Person'; rule = 'rule:title-context'; }
       else if (next && PERSON_VERBS.has(next.lower)) { type = 'Person'; rule = 'rule:person-verb-context'; }
       else if (next && next.lower === "'s") { type = 'Person'; rule = 'rule:possessive-name'; }
       else if (prev && LOC_PREPS.has(prev.lower)) { type = 'Location'; rule = 'rule:place-preposition'; }
     }
     if (!type) {
-      if (e - s === 1 && !COMMON_WORDS.has(tokens[s].lower) && !DEMONYMS.has(tokens[s].lower)) {
+      if (e - s === 1 && !DEMONYMS.has(tokens[s].lower) && !FUNCTION_WORDS.has(tokens[s].lower)) {
         out.push({ s, e, type: 'Person', sentence: p.sentence, rule: 'rule:known-name', tentative: true });
       }
       continue;

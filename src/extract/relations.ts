@@ -21,6 +21,8 @@ export interface Pattern {
   eventFamily?: string;
   /** Of several matches for one target in a sentence, keep the one whose source stands first (the clause subject). */
   leftmost?: boolean;
+  /** The pattern names no event: the target is the incident the text is about at that point. */
+  implicitEvent?: boolean;
   /** The event endpoint must be one found from a killing verb. */
   killVerbEvent?: boolean;
 }
@@ -28,16 +30,18 @@ export interface Pattern {
 const A1 = '⟦[POLV]\\*?#\\d+⟧';
 const list = (t: string) => `(⟦${t}\\*?#\\d+⟧(?: (?:,|and|, and|or|as well as) ⟦${t}\\*?#\\d+⟧)*)`;
 const MACROS: Record<string, string> = {
-  P: list('P'), O: list('O'), X: list('[PO]'), A: `(${A1})`, A2: `(${A1})`, V: '(⟦V\\*?#\\d+⟧)', L: '(⟦L\\*?#\\d+⟧)',
+  P: list('P'), O: list('O'), X: list('[PO]'), A: `(${A1})`, A2: `(${A1})`, V: '(⟦V\\*?#\\d+⟧)', L: list('L'),
   P1: '(⟦P\\*?#\\d+⟧)', PN: '(⟦P#\\d+⟧(?: (?:,|and|, and|or|as well as) ⟦P#\\d+⟧)*)', O1: '(⟦O\\*?#\\d+⟧)', X1: '(⟦[PO]\\*?#\\d+⟧)',
   G: '(?:(?:[^⟦⟧ ]+|⟦[POLV]\\*#\\d+⟧|⟦L#\\d+⟧) ){0,12}?',
   W1: '(?:[^⟦⟧ ]+ )?', W2: '(?:[^⟦⟧ ]+ ){0,2}?', W3: '(?:[^⟦⟧ ]+ ){0,3}?', W6: '(?:[^⟦⟧ ]+ ){0,6}?', W10: '(?:[^⟦⟧ ]+ ){0,10}?',
   BE: '(?:(?:is|was|are|were|has been|had been|have been|being|been|became|becomes|become|remains|remained|is now|was once|was also|is also|had become|has become|is still|was still) )?',
-  ADV: '(?:[a-z]+ly )?',
+  ADV: '(?:(?:[a-z]+ly|still|also|now|later|once|then|soon|even|already|allegedly|reportedly) ){0,2}',
   DET: '(?:(?:a|an|the|one of the|one of|another|a former|the former|a senior|a top|a leading) |(?:one of )?⟦[PO]\\*#\\d+⟧ \'s )?',
   POSS: '(?:(?:its|their|his|her) |⟦[PO]\\*?#\\d+⟧ \'s )',
   THEP: '(?:the |⟦[PO]\\*?#\\d+⟧ \'s )?',
-  WHO: '(?:, )?(?:(?:who|which|that) )?',
+  // After a name: its acronym in brackets, an apposition ("X, a Salafist group,"), a relative
+  // clause set off by commas ("X, which had called itself Y, was led by"), then who/which/that.
+  WHO: '(?:\\( ⟦[PO]\\*?#\\d+⟧ \\) )?(?:, (?:a|an|the) (?:[^⟦⟧ ,]+ |⟦[OL]#\\d+⟧ ){0,6}?(?=,|who|which|that|based|living|born)(?:, )?)?(?:, (?:which|who|that|whose) (?:[^⟦⟧ ,]+ |⟦[POLV]\\*?#\\d+⟧ ){1,10}, )?(?:, )?(?:(?:who|which|that) )?',
   THE: '(?:the )?',
 };
 
@@ -90,6 +94,10 @@ const SPECS: Spec[] = [
   ['assoc-has-links', 'associated_with', `{X} {WHO}{ADV}(?:has|have|had|with|maintains|maintained|maintain|developed|forged|built) {W2}(?:links|ties|connections|contacts|contact|relations|relationship|a relationship) (?:to|with) {THE}{X}`, 1, 2],
   ['assoc-links-between', 'associated_with', `(?:links|ties|connections|contacts|relationship|relations|cooperation|collaboration) between {THE}{A} and {THE}{A2}`, 1, 2],
   ['assoc-helped', 'associated_with', `{A} {WHO}{W6}(?:helped|aided|assisted|supported|funded|financed|sheltered|harboured|harbored|met|met with|visited|contacted|advised|trained|armed|supplied|worked with|collaborated with|cooperated with|sponsored|backed|hosted|housed|sent money to|wired money to|paid|corresponded with|communicated with|phoned|called|emailed|messaged|praised) {THE}{A2}`, 1, 2],
+  ['assoc-money-for', 'associated_with', `{X} {WHO}{W6}(?:moved|moving|moves|raised|raising|raises|collected|collecting|laundered|laundering|transferred|transferring|funnelled|funneled|funnelling|channelled|channeled|sent|sending|smuggled|smuggling|procured|procuring|bought|buying|supplied|supplying) (?:[^⟦⟧ ]+ ){0,3}?(?:for|to) {THE}{X}`, 1, 2],
+  ['assoc-merged', 'associated_with', `{O1} {WHO}{ADV}(?:merged into|merged with|joined forces with|allied with|allied itself with|pledged allegiance to|swore allegiance to|split from|broke away from|splintered from|aligned itself with|is affiliated with|was affiliated with|affiliated with) {THE}{O1}`, 1, 2],
+  ['assoc-affiliate-appos', 'associated_with', `{O1} (?:\\( ⟦O\\*?#\\d+⟧ \\) )?, (?:the |an? )(?:[^⟦⟧ ]+ )?{O1} (?:affiliate|offshoot|branch|wing|franchise|ally|proxy|faction|splinter group|arm)`, 1, 2],
+  ['assoc-worked-for', 'associated_with', `{P} {WHO}{ADV}(?:worked for|works for|working for|worked with|fought alongside|fought with|trained with|trained alongside|travelled with|traveled with|lived with|shared a flat with|shared a house with) {THE}{X}`, 1, 2],
   ['assoc-role-of', 'associated_with', `{P} {WHO}{BE}{DET}{W2}${ASSOC_ROLE} (?:of|to) {THE}{A}`, 1, 2],
   ['assoc-possessive-role', 'associated_with', `{A} 's {W2}${ASSOC_ROLE} (?:, )?{P}`, 1, 2],
   ['assoc-attended-hosted', 'associated_with', `{P} {ADV}(?:attended|went to|joined|addressed|spoke at|was at) {W3}(?:meeting|meetings|sermon|sermons|lecture|lectures|talk|talks|rally|rallies|event|events|gathering|gatherings|classes|class|study circle|study circles|camp|protest|protests|demonstration|demonstrations) (?:hosted|organised|organized|held|led|given|run|addressed|chaired|arranged) by {THE}{X}`, 1, 2],
@@ -104,11 +112,12 @@ const SPECS: Spec[] = [
   // alias_of
   ['alias-formerly', 'alias_of', `{X1} (?:, |\\( )?(?:formerly|previously|once|later|now|also) (?:known as|called|named) {THE}{X1}`, 1, 2],
   ['alias-renamed', 'alias_of', `{O1} {WHO}{BE}{ADV}(?:renamed|rebranded|renamed itself|changed its name to|reformed as|re-formed as|relaunched as|resurfaced as|re-emerged as|reconstituted as|operated as|operating as|operates as) {THE}{O1}`, 1, 2],
+  ['alias-designated-x-as', 'alias_of', `(?:designated|proscribed|banned|listed|named|identified|added) {THE}{O1} as (?:an |a |another )?(?:alias|aliases|alternative name|other name|new name) (?:of|for) {THE}{O1}`, 1, 2],
   ['alias-proscribed-as', 'alias_of', `{O1} {WHO}{BE}{ADV}(?:proscribed|banned|designated|listed|named|identified) as (?:an |a |another )?(?:alias|aliases|alternative name|other name|new name) (?:of|for) {THE}{O1}`, 1, 2],
   ['alias-successor', 'alias_of', `{O1} (?:, )?{BE}{DET}{W1}(?:successor|front|front group|alias|new name|rebranding|reincarnation) (?:to|of|for) {THE}{O1}`, 1, 2],
   // recruited
-  ['recruited-active', 'recruited', `{X1} {G}${RECRUIT_V} (?:[^⟦⟧ ]+ |⟦[OLV]\\*?#\\d+⟧ |⟦P\\*#\\d+⟧ ){0,20}?{PN}`, 1, 2, { leftmost: true }],
-  ['recruited-object', 'recruited', `{X1} {G}${RECRUIT_V} {P}`, 1, 2, { leftmost: true }],
+  ['recruited-active', 'recruited', `{X1} {G}${RECRUIT_V} (?!by )(?:[^⟦⟧ ]+ |⟦[OLV]\\*?#\\d+⟧ |⟦P\\*#\\d+⟧ ){0,20}?{PN}`, 1, 2, { leftmost: true }],
+  ['recruited-object', 'recruited', `{X1} {G}(?<!been |be |being |was |were |is |are )${RECRUIT_V} {P}`, 1, 2, { leftmost: true }],
   ['recruited-passive', 'recruited', `{P} {WHO}(?:had |has |have )?{BE}{ADV}${RECRUIT_V} {W2}by {THE}{X}`, 2, 1],
   // perpetrator_of
   ['perpetrator-verb', 'perpetrator_of', `{X1} {G}${PERP_V} {THEP}{V}`, 1, 2, { leftmost: true }],
@@ -125,9 +134,15 @@ const SPECS: Spec[] = [
   ['claimed-responsibility', 'claimed_responsibility', `{O1} {G}(?:claimed|claims|claiming|took|takes|taking|accepted|accepts|admitted|issued a statement claiming) (?:the )?(?:full )?(?:responsibility|credit) (?:for|of) {THE}{V}`, 1, 2],
   ['claimed-passive', 'claimed_responsibility', `{V} {WHO}{BE}{ADV}(?:later )?claimed by {THE}{O1}`, 2, 1],
   ['claimed-direct', 'claimed_responsibility', `{O1} {ADV}(?:claimed|claims) {THE}{V}`, 1, 2],
+  // the incident under discussion, unnamed in the sentence
+  ['claimed-implicit', 'claimed_responsibility', `{O1} {G}(?:claimed|claims|claiming|took|takes|taking|accepted|accepts|admitted|issued a statement claiming) (?:the )?(?:full )?(?:responsibility|credit)(?! (?:for|of) )`, 1, 0, { implicitEvent: true }],
+  ['perpetrator-identified', 'perpetrator_of', `(?:the|a) (?:[^⟦⟧ ]+ )?(?:attacker|attackers|gunman|gunmen|bomber|bombers|assailant|killer|perpetrator|knifeman|shooter|suicide bomber) (?:was |has been |had been |were |have been )?(?:identified|named) (?:by (?:[^⟦⟧ ]+ ){1,2})?(?:as )?{P}`, 1, 0, { implicitEvent: true }],
+  ['victim-among', 'victim_of', `among (?:the )?(?:dead|victims|killed|wounded|injured|those killed|those injured|those wounded|casualties) (?:was|were|is|are) {P}`, 1, 0, { implicitEvent: true }],
+  ['victim-among-subject', 'victim_of', `{P} {WHO}{BE}{ADV}among (?:the )?(?:dead|victims|killed|wounded|injured|those killed|those injured|those wounded|casualties)`, 1, 0, { implicitEvent: true }],
   // located_in
   ['located-live', 'located_in', `{X} {WHO}{BE}{ADV}(?:also )?${LIVE_V} {W2}(?:(?:in|at|near|from|out of|across|throughout|around|inside) )?{THE}{L}`, 1, 2],
   ['located-where', 'located_in', `{L} (?:, )?where {X} {G}${LIVE_V}`, 2, 1],
+  ['located-appos-from', 'located_in', `{P1} , (?:[^⟦⟧ ]+ , )?(?:a|an) (?:[^⟦⟧ ,]+ ){0,4}?from {THE}{L}`, 1, 2],
   ['located-resident-of', 'located_in', `{P} {WHO}{BE}{DET}{W1}(?:resident|residents|native|natives|citizen|citizens) of {THE}{L}`, 1, 2],
   ['located-event-place', 'located_in', `{V} {W3}(?:in|at|on|near|outside|inside|across) {THE}{L}`, 1, 2],
   ['located-event-held', 'located_in', `{V} {WHO}{BE}(?:held|took place|happened|occurred|staged|carried out) {W2}(?:in|at|on|near) {THE}{L}`, 1, 2],
