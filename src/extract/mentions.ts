@@ -81,6 +81,12 @@ function typeFromWords(tokens: Token[], s: number, e: number): { type: EntityTyp
   }
   if (PLACES.has(key)) return { type: 'Location', s, e, rule: 'lexicon:gazetteer' };
   if (e - s > 1 && LOC_HEADS.has(last)) return { type: 'Location', s, e, rule: 'lexicon:place-head' };
+  // "the Red Circle", "the Northern Legion": a capitalised name after "the" is a body, not a person.
+  if (e - s > 1 && tokens[s - 1]?.lower === 'the' && !PERSON_TITLES.has(first)) {
+    let allAdj = true;
+    for (let i = s; i < e; i++) if (!DEMONYMS.has(tokens[i].lower)) allAdj = false;
+    if (!allAdj) return { type: 'Organization', s, e, rule: 'rule:the-name' };
+  }
   // Leading nationality adjectives and titles are not part of the name.
   let a = s;
   let titled = false;
@@ -106,6 +112,8 @@ function typeFromWords(tokens: Token[], s: number, e: number): { type: EntityTyp
     if (/^(?:al|el|ad|ash|as|an|ar|at|az)-\p{L}{3,}$/iu.test(t.text)) return { type: 'Organization', s, e, rule: 'rule:article-name' };
     return { type: null, s, e, rule: '' };
   }
+  // "the Red Circle", "the Harbour Movement": a capitalised name after "the" is a body, not a person.
+  if (tokens[s - 1]?.lower === 'the') return { type: 'Organization', s, e, rule: 'rule:the-name' };
   // Every word an ordinary English word ("Print Friendly", "Please Share"): a heading, not a name.
   let allCommon = true;
   for (let i = s; i < e; i++) if (!COMMON_WORDS.has(tokens[i].lower) && !NAME_CONNECTORS.has(tokens[i].lower)) allCommon = false;
