@@ -11,6 +11,7 @@ export interface DateMention {
   iso: string;
 }
 
+const DATE_CUE_RX = /\b(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|[Yy]esterday|[Tt]oday|[Tt]onight|[Tt]omorrow|ago|(?:[Ll]ast|[Tt]his|[Nn]ext) (?:week|month|year|weekend|morning|night|evening|spring|summer|autumn|winter))\b/g;
 const YEAR_RX = /\b(1[89]\d\d|20\d\d)\b/g;
 const SLASH_NAME_RX = /^\d{1,2}\/\d{1,2}$/;
 
@@ -28,10 +29,23 @@ export function referenceDate(documentDate?: string | null): Date | undefined {
 /** Dates in `text` (offsets relative to `text`), earliest first. */
 export function findDates(text: string, ref: Date | undefined): DateMention[] {
   const out: DateMention[] = [];
-  // Only run chrono where a month, weekday or relative word could start a date: it is the
-  // slow part of extraction, and most sentences have none.
-  if (/\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|yesterday|today|tomorrow|last|this|next|ago)/i.test(text) || /\d\/\d/.test(text)) {
-    const results = chrono.parse(text, ref ?? new Date(Date.UTC(2000, 0, 1)), { forwardDate: false });
+  // chrono is the slow part of extraction: run it only on a window around words that can
+  // start a date (capitalised month or weekday names, relative day words), never on whole text.
+  const results: { index: number; text: string; start: chrono.ParsedComponents }[] = [];
+  DATE_CUE_RX.lastIndex = 0;
+  let cue: RegExpExecArray | null;
+  let covered = -1;
+  while ((cue = DATE_CUE_RX.exec(text)) !== null) {
+    if (cue.index < covered) continue;
+    const from = Math.max(0, cue.index - 24);
+    const to = Math.min(text.length, cue.index + 48);
+    for (const r of chrono.parse(text.slice(from, to), ref ?? new Date(Date.UTC(2000, 0, 1)), { forwardDate: false })) {
+      const index = r.index + from;
+      if (!results.some((x) => x.index === index)) results.push({ index, text: r.text, start: r.start });
+    }
+    covered = to;
+  }
+  {
     for (const r of results) {
       const t = r.text.trim();
       if (SLASH_NAME_RX.test(t)) continue;
