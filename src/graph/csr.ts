@@ -20,6 +20,11 @@ export function csrFromEdges(
   weight: Float64Array | number[] | null, keys?: string[], labels?: string[],
 ): CSR {
   const E = src.length;
+  if (weight) {
+    let allOne = true;
+    for (let i = 0; i < E; i++) if (weight[i] !== 1) { allOne = false; break; }
+    if (allOne) weight = null;
+  }
   const deg = new Int32Array(n + 1);
   for (let i = 0; i < E; i++) {
     const a = src[i], b = dst[i];
@@ -73,6 +78,15 @@ export function csrFromEdges(
 function sortRow(t: Int32Array, w: Float64Array | null, lo: number, hi: number): void {
   if (hi - lo < 2) return;
   if (!w) { t.subarray(lo, hi).sort(); return; }
+  if (hi - lo <= 32) {
+    for (let i = lo + 1; i < hi; i++) {
+      const x = t[i], y = w[i];
+      let j = i - 1;
+      while (j >= lo && t[j] > x) { t[j + 1] = t[j]; w[j + 1] = w[j]; j--; }
+      t[j + 1] = x; w[j + 1] = y;
+    }
+    return;
+  }
   const idx = Array.from({ length: hi - lo }, (_, i) => i + lo).sort((a, b) => t[a] - t[b]);
   const tt = idx.map((i) => t[i]), ww = idx.map((i) => w[i]);
   for (let i = 0; i < tt.length; i++) { t[lo + i] = tt[i]; w[lo + i] = ww[i]; }

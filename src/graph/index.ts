@@ -8,7 +8,7 @@
 export type { CSR, EdgeAttributes, GraphAttributes, Network, NodeAttributes, SkeinGraph } from './types.js';
 export { isCSR } from './types.js';
 export { csrFromEdges, indexOf, toCSR } from './csr.js';
-export { projectClaims, type ProjectedEntity, type ProjectionFilter } from './project.js';
+export { projectClaims, projectRepository, type ProjectedEntity, type ProjectionFilter } from './project.js';
 export {
   COMPACT_LOAD_BYTES, detectFormat, loadNetwork, loadNetworkFile, NetworkFileError, parseCsvNetwork, parseDl,
   parseGexf, parseGraphml, parsePajek, readEdgeListCSR, type LoadOptions, type NetworkFormat,

@@ -90,14 +90,21 @@ function optimise(csr: CSR, k: number, score: (set: Uint8Array) => number, maxCa
 }
 
 export interface KeyPlayerOptions {
-  /** Largest candidate pool (highest degree first); default 2000. */
+  /**
+   * Largest candidate pool (highest degree first). Default: every node while n x (n + m) stays
+   * under 5e7 edge visits per greedy step, else the best-connected that fit (at least 50).
+   */
   maxCandidates?: number;
+}
+
+function defaultCandidates(csr: CSR): number {
+  return Math.max(50, Math.floor(5e7 / (csr.n + csr.m + 1)));
 }
 
 /** KPP-Neg: the k nodes whose removal leaves the network most fragmented. */
 export function keyPlayersFragment(g: Network, k: number, opts: KeyPlayerOptions = {}): KeyPlayerResult {
   const csr = toCSR(g);
-  const r = optimise(csr, k, (set) => fragmentation(csr, set), opts.maxCandidates ?? 2000);
+  const r = optimise(csr, k, (set) => fragmentation(csr, set), opts.maxCandidates ?? defaultCandidates(csr));
   return {
     kind: 'fragmentation', players: r.set.map((i) => ({ id: csr.keys[i], label: csr.labels[i] })),
     score: r.score, baseline: fragmentation(csr), candidates: r.candidates,
@@ -108,7 +115,7 @@ export function keyPlayersFragment(g: Network, k: number, opts: KeyPlayerOptions
 export function keyPlayersReach(g: Network, k: number, steps = 2, opts: KeyPlayerOptions = {}): KeyPlayerResult {
   const csr = toCSR(g);
   if (!(steps >= 1)) throw new Error(`reach steps must be at least 1 (got ${steps})`);
-  const r = optimise(csr, k, (set) => reach(csr, set, steps), opts.maxCandidates ?? 2000);
+  const r = optimise(csr, k, (set) => reach(csr, set, steps), opts.maxCandidates ?? defaultCandidates(csr));
   return {
     kind: 'reach', players: r.set.map((i) => ({ id: csr.keys[i], label: csr.labels[i] })),
     score: r.score, baseline: 0, steps, candidates: r.candidates,

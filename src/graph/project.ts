@@ -1,6 +1,6 @@
 // Projection of stored relation claims onto an entity network.
 import graphology from 'graphology';
-import type { RelationClaim } from '../store/types.js';
+import type { RelationClaim, Repository } from '../store/types.js';
 import type { SkeinGraph } from './types.js';
 
 const { UndirectedGraph } = graphology;
@@ -72,4 +72,10 @@ export function projectClaims(claims: readonly RelationClaim[], entities: readon
     });
   }
   return g;
+}
+
+/** Projects everything in a repository (its relation claims and entities) through the filter. */
+export async function projectRepository(repo: Pick<Repository, 'relationClaims' | 'entities'>, filter: ProjectionFilter = {}): Promise<SkeinGraph> {
+  const [claims, entities] = await Promise.all([repo.relationClaims(), repo.entities()]);
+  return projectClaims(claims, entities, filter);
 }

@@ -61,21 +61,53 @@ export function spearman(x: ArrayLike<number>, y: ArrayLike<number>): number {
   return sxy / Math.sqrt(sxx * syy);
 }
 
-/** Kendall's tau-b (ties in either ranking corrected for), O(n^2). */
+/**
+ * Kendall's tau-b (ties in either ranking corrected for), O(n log n) by Knight's (1966)
+ * merge-sort count of discordant pairs, as scipy.stats.kendalltau computes it.
+ */
 export function kendallTauB(x: ArrayLike<number>, y: ArrayLike<number>): number {
   const n = x.length;
-  let conc = 0, disc = 0, tx = 0, ty = 0;
-  for (let i = 0; i < n; i++) {
-    for (let j = i + 1; j < n; j++) {
-      const a = Math.sign(x[i] - x[j]), b = Math.sign(y[i] - y[j]);
-      if (a === 0 && b === 0) continue;
-      if (a === 0) tx++;
-      else if (b === 0) ty++;
-      else if (a === b) conc++;
-      else disc++;
+  const idx = Array.from({ length: n }, (_, i) => i).sort((a, b) => x[a] - x[b] || y[a] - y[b]);
+  const pairs = (t: number) => (t * (t - 1)) / 2;
+  let tiedX = 0, tiedXY = 0;
+  for (let i = 0; i < n;) {
+    let j = i;
+    while (j + 1 < n && x[idx[j + 1]] === x[idx[i]]) j++;
+    tiedX += pairs(j - i + 1);
+    for (let a = i; a <= j;) {
+      let b = a;
+      while (b + 1 <= j && y[idx[b + 1]] === y[idx[a]]) b++;
+      tiedXY += pairs(b - a + 1);
+      a = b + 1;
     }
+    i = j + 1;
   }
-  return (conc - disc) / Math.sqrt((conc + disc + tx) * (conc + disc + ty));
+  // merge sort the y values in x order, counting swaps (= discordant pairs)
+  let arr = Float64Array.from(idx, (i) => y[i]);
+  let buf = new Float64Array(n);
+  let swaps = 0;
+  for (let width = 1; width < n; width *= 2) {
+    for (let lo = 0; lo < n; lo += 2 * width) {
+      const mid = Math.min(lo + width, n), hi = Math.min(lo + 2 * width, n);
+      let i = lo, j = mid, k = lo;
+      while (i < mid && j < hi) {
+        if (arr[j] < arr[i]) { buf[k++] = arr[j++]; swaps += mid - i; } else buf[k++] = arr[i++];
+      }
+      while (i < mid) buf[k++] = arr[i++];
+      while (j < hi) buf[k++] = arr[j++];
+    }
+    const t = arr; arr = buf; buf = t;
+  }
+  let tiedY = 0;
+  for (let i = 0; i < n;) {
+    let j = i;
+    while (j + 1 < n && arr[j + 1] === arr[i]) j++;
+    tiedY += pairs(j - i + 1);
+    i = j + 1;
+  }
+  const total = pairs(n);
+  const concordantMinusDiscordant = total - tiedX - tiedY + tiedXY - 2 * swaps;
+  return concordantMinusDiscordant / Math.sqrt((total - tiedX) * (total - tiedY));
 }
 
 export interface RankMove { id: string; label: string; rankWith: number; rankWithout: number; scoreWith: number; scoreWithout: number; change: number }

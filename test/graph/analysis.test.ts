@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import type { RelationClaim } from '../../src/store/types.js';
 import {
   allShortestPaths, betweennessCentrality, closenessCentralities, entityReport, fragmentation, kendallTauB,
-  keyPlayersFragment, keyPlayersReach, loadNetworkFile, networkStats, projectClaims, rankRobustness, ranking, spearman,
+  keyPlayersFragment, keyPlayersReach, loadNetworkFile, networkStats, projectClaims, projectRepository, rankRobustness, ranking, spearman,
   toCSR, withoutWeakTies,
 } from '../../src/graph/index.js';
 import { baGraph, FIXTURES, randomGraph } from './helpers.js';
@@ -56,6 +56,16 @@ test('projection: filters, weights = independent sources, statements kept per ti
   assert.equal(rel.order, 6, 'isolates kept on request');
   const withNeg = projectClaims(claims, entities, { modalities: ['asserted', 'negated'] });
   assert.ok(withNeg.hasEdge('1', '3'));
+});
+
+test('projectRepository reads claims and entities through the repository interface', async () => {
+  const repo = {
+    relationClaims: async () => claims,
+    entities: async () => entities.map((e) => ({ ...e, type: e.type as 'Person', names: [e.name], statementCount: 1, documentCount: 1 })),
+  };
+  const g = await projectRepository(repo, { modalities: ['asserted'] });
+  assert.deepEqual(g.nodes().sort(), ['1', '2', '3', '4', '5']);
+  assert.equal(g.size, 3);
 });
 
 test('shortest paths carry the statements behind each hop', () => {
@@ -127,6 +137,14 @@ test('Spearman and Kendall tau-b agree with scipy', { skip: spawnSync('/usr/bin/
   const [rho, tau] = JSON.parse(py.stdout) as number[];
   assert.ok(Math.abs(spearman(x, y) - rho) < 1e-12, `${spearman(x, y)} vs ${rho}`);
   assert.ok(Math.abs(kendallTauB(x, y) - tau) < 1e-12, `${kendallTauB(x, y)} vs ${tau}`);
+  // larger, tie-heavy samples against scipy too (O(n log n) path)
+  const r = (seed: number) => { let s = seed; return () => (s = (s * 1103515245 + 12345) % 2147483648) % 7; };
+  const ra = r(3), rb = r(5);
+  const a = Array.from({ length: 500 }, () => ra()), b = Array.from({ length: 500 }, (_, i) => (rb() + (i % 3)) % 9);
+  const py2 = spawnSync('/usr/bin/python3', ['-c', `import json,sys,scipy.stats as s;d=json.load(sys.stdin);print(json.dumps([s.spearmanr(d[0],d[1])[0], s.kendalltau(d[0],d[1])[0]]))`], { input: JSON.stringify([a, b]), encoding: 'utf8' });
+  const [rho2, tau2] = JSON.parse(py2.stdout) as number[];
+  assert.ok(Math.abs(spearman(a, b) - rho2) < 1e-12, `${spearman(a, b)} vs ${rho2}`);
+  assert.ok(Math.abs(kendallTauB(a, b) - tau2) < 1e-12, `${kendallTauB(a, b)} vs ${tau2}`);
 });
 
 test('sampled betweenness stays within its error bound; k = n is exact', async () => {
