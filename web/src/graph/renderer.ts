@@ -3,7 +3,7 @@
 // benchmark) hand it plain nodes and edges; it knows nothing of the API.
 import Graph from 'graphology';
 import Sigma from 'sigma';
-import { EdgeArrowProgram, EdgeRectangleProgram } from 'sigma/rendering';
+import { EdgeArrowProgram, EdgeLineProgram, EdgeRectangleProgram } from 'sigma/rendering';
 import forceAtlas2 from 'graphology-layout-forceatlas2';
 import FA2Layout from 'graphology-layout-forceatlas2/worker';
 import { DashedEdgeProgram } from './dashedEdge';
@@ -22,6 +22,7 @@ export interface RendererEvents {
 }
 
 const DIM_NODE = '#d5dae1';
+const LARGE_EDGES = 5000;
 const DIM_EDGE = '#e7eaee';
 
 export class NetworkRenderer {
@@ -36,7 +37,7 @@ export class NetworkRenderer {
   constructor(container: HTMLElement, events: RendererEvents = {}) {
     this.sigma = new Sigma<NodeAttrs, EdgeAttrs>(this.graph, container, {
       defaultEdgeType: 'line',
-      edgeProgramClasses: { line: EdgeRectangleProgram, arrow: EdgeArrowProgram, dashed: DashedEdgeProgram },
+      edgeProgramClasses: { line: EdgeRectangleProgram, arrow: EdgeArrowProgram, dashed: DashedEdgeProgram, hairline: EdgeLineProgram },
       enableEdgeEvents: true,
       renderEdgeLabels: false,
       labelRenderedSizeThreshold: 7,
@@ -92,6 +93,12 @@ export class NetworkRenderer {
       if (e.directed) g.addDirectedEdgeWithKey(e.id, e.source, e.target, attrs);
       else g.addUndirectedEdgeWithKey(e.id, e.source, e.target, attrs);
     }
+    // Past a few thousand ties, edges are drawn as 1-pixel GL lines (colour still tells negated
+    // ties) and without hit-testing: a software WebGL renderer (headless Chromium, machines
+    // without a GPU) spends its time filling antialiased edge quads (bench:web measures this).
+    const large = edges.length > LARGE_EDGES;
+    this.sigma.setSetting('enableEdgeEvents', !large);
+    if (large) g.forEachEdge((edge) => g.setEdgeAttribute(edge, 'type', 'hairline'));
     this.graph.clear();
     this.graph.import(g.export());
     this.sigma.refresh();

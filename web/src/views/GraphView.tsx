@@ -24,6 +24,7 @@ export function GraphView({ schema, selection, onSelect, nav, version }: {
   const [message, setMessage] = useState<string | null>(null);
   const [renderError, setRenderError] = useState<string | null>(null);
   const [layoutBusy, setLayoutBusy] = useState(false);
+  const [isolates, setIsolates] = useState(false);
   const container = useRef<HTMLDivElement>(null);
   const renderer = useRef<NetworkRenderer | null>(null);
   const edgesById = useRef(new Map<string, GraphEdge>());
@@ -62,11 +63,15 @@ export function GraphView({ schema, selection, onSelect, nav, version }: {
 
   const visible = useMemo(() => {
     if (!data) return null;
-    if (!focus) return data;
+    if (!focus) {
+      if (isolates) return data;
+      const tied = new Set(data.edges.flatMap((e) => [e.source, e.target]));
+      return { nodes: data.nodes.filter((n) => tied.has(n.id)), edges: data.edges };
+    }
     const nodes = data.nodes.filter((n) => focus.has(n.id));
     const edges = data.edges.filter((e) => focus.has(e.source) && focus.has(e.target));
     return { nodes, edges };
-  }, [data, focus]);
+  }, [data, focus, isolates]);
 
   // Draw what is visible, then lay it out.
   useEffect(() => {
@@ -167,6 +172,7 @@ export function GraphView({ schema, selection, onSelect, nav, version }: {
         <h3>Ties</h3>
         <label className="field">min sources <input type="number" min={1} value={filters.minSources} aria-label="minimum sources"
           onChange={(e) => setFilters({ ...filters, minSources: Math.max(1, Number(e.target.value) || 1) })} /></label>
+        <label className="check"><input type="checkbox" checked={isolates} onChange={(e) => setIsolates(e.target.checked)} /> entities without ties</label>
         <label className="field">from <input type="date" value={filters.from} aria-label="from date" onChange={(e) => setFilters({ ...filters, from: e.target.value })} /></label>
         <label className="field">to <input type="date" value={filters.to} aria-label="to date" onChange={(e) => setFilters({ ...filters, to: e.target.value })} /></label>
       </section>
