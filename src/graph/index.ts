@@ -1,3 +1,12 @@
+// How the CLI uses it (every call also takes a graph loaded from a file):
+//   store:  const g = await projectRepository(repo, { entityTypes, relationTypes, modalities, minSources, from, to })
+//   file:   const g = loadNetwork(path, { nodes, format, binary })   // graphology, or CSR if huge
+//   rank:   ranking(await centrality(g, 'betweenness', { normalized, samples }), limit)
+//   path:   allShortestPaths(g, idA, idB, k) (+ repo.statements(hop.statementIds)), nodeIndependentPaths(g, idA, idB)
+//   communities: communities(g, { resolution, seed });   keyplayers: keyPlayersFragment(g, k), keyPlayersReach(g, k, 1|2)
+//   stats:  await networkStats(g), components(g), kCore(g), articulationPoints(g), bridges(g)
+//   report: await entityReport(g, id, { by, top });   robustness: await rankRobustness(g, measure)
+//
 // The graph stage: projection of stored claims (or import of a network file) onto one graph
 // interface, and the measures an analyst uses on it. Plain functions; every analysis function
 // takes a `Network` (a graphology SkeinGraph, or the compact CSR that large files load into).

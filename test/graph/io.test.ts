@@ -90,6 +90,12 @@ test('Pajek arcs, edge lists and matrices; directed input is marked symmetrised'
   assert.deepEqual(ties(m), ['1|2|1', '2|3|2']);
 });
 
+test('UCINET DL variants: diagonal absent, row and column labels embedded', () => {
+  const g = loadNetworkFile(file('v.dl', 'DL N=3\nFORMAT = FULLMATRIX DIAGONAL ABSENT\nROW LABELS EMBEDDED\nCOLUMN LABELS EMBEDDED\nDATA:\na b c\na 1 0\nb 1 2\nc 0 2\n'));
+  assert.deepEqual(ties(g), ['a|b|1', 'b|c|2']);
+  assert.throws(() => loadNetworkFile(file('v2.dl', 'DL N=2\nFORMAT=NODELIST1\nDATA:\n1 2\n')), /v2\.dl:1: DL format "nodelist1" is not supported/);
+});
+
 test('bad input names the file and line', () => {
   const cases: Array<[string, string, RegExp]> = [
     ['bad.csv', 'source,target,weight\na,b,1\nb,c,heavy\n', /bad\.csv:3: tie weight "heavy" is not a number/],

@@ -46,6 +46,7 @@ export function parseDl(text: string, file: string): SkeinGraph {
       continue;
     }
     if (low === 'embedded') { embedded = true; continue; }
+    if (low === 'diagonal' && /^(present|absent)$/i.test(toks[i + 1]?.text ?? '')) { diagonal = toks[++i].text.toLowerCase() === 'present'; continue; }
     throw new NetworkFileError(file, t.line, `unexpected "${t.text}" in the DL header`);
   }
   if (!Number.isInteger(n) || n < 1) throw new NetworkFileError(file, toks[0].line, 'the DL header needs N=<number of nodes>');
