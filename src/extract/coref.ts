@@ -12,7 +12,7 @@ import type { EventCandidate } from './events.js';
 import { kindFamily } from './events.js';
 import type { DateMention } from './dates.js';
 import {
-  AGENCY_NOMINALS, GOVERNMENT_WORDS, GROUP_NOMINALS, ORG_PRONOUNS, PERSON_PRONOUNS, PLACE_NOMINALS, PLURAL_PRONOUNS,
+  AGENCY_NOMINALS, DEMONYMS, GOVERNMENT_WORDS, GROUP_NOMINALS, ORG_PRONOUNS, PERSON_PRONOUNS, PLACE_NOMINALS, PLURAL_PRONOUNS,
 } from './lexicons.js';
 
 export interface Anchor {
@@ -21,6 +21,8 @@ export interface Anchor {
   e: number;
   entity: number;
   star: boolean;
+  /** A relative pronoun ("who") standing for the person before it. */
+  relative?: boolean;
   rule: string;
 }
 
@@ -188,6 +190,18 @@ export function resolveReferences(
       let target = -1;
       let e = k + 1;
       let rule = '';
+      if (t.lower === 'who' && k > sent.tokStart) {
+        // Relative "who": the nearest person named just before it in the sentence.
+        for (let i = list.length - 1; i >= 0; i--) {
+          const a = list[i];
+          if (k - a.e > 8) break;
+          if (entities[a.entity].type === 'Person' && !a.relative) { target = a.entity; break; }
+        }
+        if (target >= 0) {
+          list.push({ s: k, e: k + 1, entity: target, star: true, relative: true, rule: 'coref:relative' });
+          continue;
+        }
+      }
       if (PERSON_PRONOUNS.has(t.lower)) {
         target = lookBackPronoun(sent.index, 2, (x) => x.type === 'Person');
         rule = 'coref:pronoun';
@@ -213,7 +227,9 @@ export function resolveReferences(
       } else if ((t.lower === 'the' || t.lower === 'this' || t.lower === 'that') && k + 1 < sent.tokEnd) {
         // "the group", "the terrorist organisation", "the agency", "the city"
         let h = k + 1;
-        if (h + 1 < sent.tokEnd && !tokens[h].cap && /^(?:terrorist|militant|extremist|jihadist|islamist|banned|proscribed|outlawed|same|radical|security|intelligence|british|american|spy|local|whole|entire)$/.test(tokens[h].lower)) h++;
+        // Adjectives before the head: "the Somali militant group", "the banned organisation".
+        while (h + 1 < sent.tokEnd && h - k <= 3 && !mentionStartingAt.has(h) && (DEMONYMS.has(tokens[h].lower)
+          || (!tokens[h].cap && /^(?:terrorist|militant|extremist|jihadist|islamist|banned|proscribed|outlawed|same|radical|security|intelligence|spy|local|whole|entire|armed|little-known|shadowy|small|new|former|online|underground|violent|secretive|clandestine|domestic|foreign)$/.test(tokens[h].lower)))) h++;
         const head = tokens[h];
         const next = tokens[h + 1];
         // A nominal followed by a name is a title ("the group Y"), not a reference.

@@ -201,6 +201,8 @@ function nounEvent(
     const mi = mentionEnd.get(p);
     if (mi !== undefined) possessor = { mention: mi };
   }
+  // "the attack on X" is one incident; "a third attack in X" or "another plot against X" is not named.
+  if (complement && !proper && !(det && /^(?:the|this|that|'s)$/.test(det.lower))) complement = undefined;
   const specific = proper || complement !== undefined || possessor !== undefined;
   if (!specific) {
     // "the attack": refers back to an incident already described (resolved by coreference).

@@ -38,7 +38,7 @@ function shape(tokens: Token[], sent: TokenSentence, anchors: Anchor[], entities
     let piece: string;
     if (ai < anchors.length && anchors[ai].s === k) {
       const a = anchors[ai];
-      piece = `⟦${typeLetter(entities[a.entity].type)}${a.star ? '*' : ''}#${ai}⟧`;
+      piece = `⟦${typeLetter(entities[a.entity].type)}${a.relative ? '^' : a.star ? '*' : ''}#${ai}⟧`;
       anchorPos.push([len + (parts.length ? 1 : 0), 0]);
       k = a.e - 1;
       ai++;
@@ -48,6 +48,10 @@ function shape(tokens: Token[], sent: TokenSentence, anchors: Anchor[], entities
         || (w === 'her' && tokens[a.e] && tokens[a.e].word && !tokens[a.e].cap && !FUNCTION_WORDS.has(tokens[a.e].lower)))) {
         piece += " 's";
       }
+    } else if (tokens[k].text === ',' && ai > 0 && anchors[ai - 1].e === k && /^\d{1,3}$/.test(tokens[k + 1]?.text ?? '') && tokens[k + 2]?.text === ',') {
+      // "Tariq Hussain, 27, ..." : an age apposition says nothing about ties; drop ", 27".
+      k += 1;
+      continue;
     } else {
       piece = tokens[k].lower.replace(/[“”„"]/g, '"').replace(/[‘’]/g, "'");
     }
@@ -114,6 +118,8 @@ export function extract(text: string, options: ExtractOptions = {}): Extraction 
 function anchorsIn(group: string, list: Anchor[]): { anchor: Anchor; idx: number }[] {
   const out: { anchor: Anchor; idx: number }[] = [];
   for (const m of group.matchAll(ANCHOR_ID_RX)) {
+    // In "A and his brother B" the possessor is not one of the listed parties.
+    if (group.startsWith(" 's", m.index + m[0].length) && group.length > m.index + m[0].length + 3) continue;
     const idx = Number(m[3]);
     out.push({ anchor: list[idx], idx });
   }

@@ -27,21 +27,24 @@ export interface Pattern {
   killVerbEvent?: boolean;
 }
 
-const A1 = '⟦[POLV]\\*?#\\d+⟧';
-const list = (t: string) => `(⟦${t}\\*?#\\d+⟧(?: (?:,|and|, and|or|as well as) ⟦${t}\\*?#\\d+⟧)*)`;
+const A1 = '⟦[POLV][*^]?#\\d+⟧';
+// A coordinated list: "A and B", "A, B and C", "A and his brother B".
+// Commas alone make an apposition, not a list: a list closes with "and"/"or".
+const item = (t: string) => `(?:⟦[PO][*^]?#\\d+⟧ 's (?:[a-z-]+ ){0,2}(?:, )?)?⟦${t}[*^]?#\\d+⟧`;
+const list = (t: string) => `(⟦${t}[*^]?#\\d+⟧(?:(?: , ${item(t)})* (?:, )?(?:and|or|as well as) ${item(t)})?)`;
 const MACROS: Record<string, string> = {
-  P: list('P'), O: list('O'), X: list('[PO]'), A: `(${A1})`, A2: `(${A1})`, V: '(⟦V\\*?#\\d+⟧)', L: list('L'),
-  P1: '(⟦P\\*?#\\d+⟧)', PN: '(⟦P#\\d+⟧(?: (?:,|and|, and|or|as well as) ⟦P#\\d+⟧)*)', O1: '(⟦O\\*?#\\d+⟧)', X1: '(⟦[PO]\\*?#\\d+⟧)',
+  P: list('P'), O: list('O'), X: list('[PO]'), A: `(${A1})`, A2: `(${A1})`, V: '(⟦V[*^]?#\\d+⟧)', L: list('L'),
+  P1: '(⟦P[*^]?#\\d+⟧)', PN: '(⟦P#\\d+⟧(?: (?:,|and|, and|or|as well as) ⟦P#\\d+⟧)*)', O1: '(⟦O[*^]?#\\d+⟧)', X1: '(⟦[PO][*^]?#\\d+⟧)',
   G: '(?:(?:[^⟦⟧ ]+|⟦[POLV]\\*#\\d+⟧|⟦L#\\d+⟧) ){0,12}?',
   W1: '(?:[^⟦⟧ ]+ )?', W2: '(?:[^⟦⟧ ]+ ){0,2}?', W3: '(?:[^⟦⟧ ]+ ){0,3}?', W6: '(?:[^⟦⟧ ]+ ){0,6}?', W10: '(?:[^⟦⟧ ]+ ){0,10}?',
   BE: '(?:(?:is|was|are|were|has been|had been|have been|being|been|became|becomes|become|remains|remained|is now|was once|was also|is also|had become|has become|is still|was still) )?',
   ADV: '(?:(?:[a-z]+ly|still|also|now|later|once|then|soon|even|already|allegedly|reportedly) ){0,2}',
   DET: '(?:(?:a|an|the|one of the|one of|another|a former|the former|a senior|a top|a leading) |(?:one of )?⟦[PO]\\*#\\d+⟧ \'s )?',
-  POSS: '(?:(?:its|their|his|her) |⟦[PO]\\*?#\\d+⟧ \'s )',
-  THEP: '(?:the |⟦[PO]\\*?#\\d+⟧ \'s )?',
+  POSS: '(?:(?:its|their|his|her) |⟦[PO][*^]?#\\d+⟧ \'s )',
+  THEP: '(?:the |⟦[PO][*^]?#\\d+⟧ \'s )?',
   // After a name: its acronym in brackets, an apposition ("X, a Salafist group,"), a relative
   // clause set off by commas ("X, which had called itself Y, was led by"), then who/which/that.
-  WHO: '(?:\\( ⟦[PO]\\*?#\\d+⟧ \\) )?(?:, (?:a|an|the) (?:[^⟦⟧ ,]+ |⟦[OL]#\\d+⟧ ){0,6}?(?=,|who|which|that|based|living|born)(?:, )?)?(?:, (?:which|who|that|whose) (?:[^⟦⟧ ,]+ |⟦[POLV]\\*?#\\d+⟧ ){1,10}, )?(?:, )?(?:(?:who|which|that) )?',
+  WHO: '(?:\\( ⟦[PO][*^]?#\\d+⟧ \\) )?(?:, (?:a|an|the) (?:[^⟦⟧ ,]+ |⟦[OL]#\\d+⟧ ){0,6}?(?=,|who|which|that|based|living|born)(?:, )?)?(?:, (?:which|who|that|whose) (?:[^⟦⟧ ,]+ |⟦[POLV][*^]?#\\d+⟧ ){1,10}, )?(?:, )?(?:(?:who|which|that) )?',
   THE: '(?:the )?',
 };
 
@@ -73,7 +76,7 @@ const SPECS: Spec[] = [
   ['member-of-role', 'member_of', `{X} {WHO}{BE}{ADV}{DET}{W3}${MEMBER_ROLE} (?:of|for|in|with|within) {THE}{O}`, 1, 2],
   ['member-of-premodifier', 'member_of', `{P} {WHO}{BE}{ADV}{DET}{W2}{O1} (?:'s )?{W1}${MEMBER_ROLE}`, 1, 2],
   ['member-of-org-role-name', 'member_of', `{O1} (?:'s )?{W1}${MEMBER_ROLE} (?:, )?{P}`, 2, 1],
-  ['member-of-joined', 'member_of', `{P} {WHO}{ADV}(?:had |has |have )?(?:also )?(?:joined|join|joining|signed up to|signed up for|swore allegiance to|pledged allegiance to|enlisted in|fought for|fights for|fighting for|served in|serves in|belonged to|belongs to) {THE}{O}`, 1, 2],
+  ['member-of-joined', 'member_of', `{P} {WHO}{ADV}(?:had |has |have )?(?:also )?(?:joined|join|joining|signed up to|signed up for|swore allegiance to|sworn allegiance to|pledged allegiance to|pledged loyalty to|swore loyalty to|enlisted in|fought for|fights for|fighting for|served in|serves in|belonged to|belongs to) {THE}{O}`, 1, 2],
   ['member-of-claimed', 'member_of', `{O1} {ADV}(?:claimed|claims|described|describes|called|calls|hailed|hails|named|names) {P} (?:as )?(?:one of )?{POSS}(?:[^⟦⟧ ]+ )?(?:members|fighters|soldiers|militants|followers|own)`, 2, 1, { modality: 'reported', attributedGroup: 1 }],
   ['member-of-members-including', 'member_of', `(?:members|militants|fighters|operatives) of {THE}{O1} (?:, )?(?:such as|including|like|among them|among whom) {P}`, 2, 1],
   // leader_of
@@ -90,13 +93,13 @@ const SPECS: Spec[] = [
   ['founder-of-role', 'founder_of', `{P} {WHO}{BE}{DET}{W2}${FOUNDER_ROLE} of {THE}{O}`, 1, 2],
   ['founder-of-possessive', 'founder_of', `{O1} 's {W2}${FOUNDER_ROLE} (?:, )?{P}`, 2, 1],
   // associated_with
-  ['assoc-linked', 'associated_with', `{X} {WHO}{BE}{ADV}(?:also )?(?:linked|tied|connected|close|allied|affiliated|loyal|aligned|associated|in contact|in touch) (?:to|with) {THE}{X}`, 1, 2],
+  ['assoc-linked', 'associated_with', `{X} {WHO}{BE}{ADV}(?:also )?(?:linked|tied|connected|close|allied|affiliated|loyal|aligned|associated|in (?:[a-z]+ )?contact|in (?:[a-z]+ )?touch) (?:to|with) {THE}{X}`, 1, 2],
   ['assoc-has-links', 'associated_with', `{X} {WHO}{ADV}(?:has|have|had|with|maintains|maintained|maintain|developed|forged|built) {W2}(?:links|ties|connections|contacts|contact|relations|relationship|a relationship) (?:to|with) {THE}{X}`, 1, 2],
   ['assoc-links-between', 'associated_with', `(?:links|ties|connections|contacts|relationship|relations|cooperation|collaboration) between {THE}{A} and {THE}{A2}`, 1, 2],
-  ['assoc-helped', 'associated_with', `{A} {WHO}{W6}(?:helped|aided|assisted|supported|funded|financed|sheltered|harboured|harbored|met|met with|visited|contacted|advised|trained|armed|supplied|worked with|collaborated with|cooperated with|sponsored|backed|hosted|housed|sent money to|wired money to|paid|corresponded with|communicated with|phoned|called|emailed|messaged|praised) {THE}{A2}`, 1, 2],
+  ['assoc-helped', 'associated_with', `{A} {WHO}{W6}(?:helped|aided|assisted|supported|funded|financed|sheltered|harboured|harbored|met|met with|visited|contacted|advised|trained|armed|supplied|worked with|collaborated with|cooperated with|sponsored|backed|hosted|housed|sent money to|wired money to|paid|corresponded with|communicated with|phoned|called|emailed|messaged|praised|praising|glorifying|glorified|promoting|promoted) {THE}{A2}`, 1, 2],
   ['assoc-money-for', 'associated_with', `{X} {WHO}{W6}(?:moved|moving|moves|raised|raising|raises|collected|collecting|laundered|laundering|transferred|transferring|funnelled|funneled|funnelling|channelled|channeled|sent|sending|smuggled|smuggling|procured|procuring|bought|buying|supplied|supplying) (?:[^⟦⟧ ]+ ){0,3}?(?:for|to) {THE}{X}`, 1, 2],
   ['assoc-merged', 'associated_with', `{O1} {WHO}{ADV}(?:merged into|merged with|joined forces with|allied with|allied itself with|pledged allegiance to|swore allegiance to|split from|broke away from|splintered from|aligned itself with|is affiliated with|was affiliated with|affiliated with) {THE}{O1}`, 1, 2],
-  ['assoc-affiliate-appos', 'associated_with', `{O1} (?:\\( ⟦O\\*?#\\d+⟧ \\) )?, (?:the |an? )(?:[^⟦⟧ ]+ )?{O1} (?:affiliate|offshoot|branch|wing|franchise|ally|proxy|faction|splinter group|arm)`, 1, 2],
+  ['assoc-affiliate-appos', 'associated_with', `{O1} (?:\\( ⟦O[*^]?#\\d+⟧ \\) )?, (?:the |an? )(?:[^⟦⟧ ]+ )?{O1} (?:affiliate|offshoot|branch|wing|franchise|ally|proxy|faction|splinter group|arm)`, 1, 2],
   ['assoc-worked-for', 'associated_with', `{P} {WHO}{ADV}(?:worked for|works for|working for|worked with|fought alongside|fought with|trained with|trained alongside|travelled with|traveled with|lived with|shared a flat with|shared a house with) {THE}{X}`, 1, 2],
   ['assoc-role-of', 'associated_with', `{P} {WHO}{BE}{DET}{W2}${ASSOC_ROLE} (?:of|to) {THE}{A}`, 1, 2],
   ['assoc-possessive-role', 'associated_with', `{A} 's {W2}${ASSOC_ROLE} (?:, )?{P}`, 1, 2],
@@ -116,7 +119,7 @@ const SPECS: Spec[] = [
   ['alias-proscribed-as', 'alias_of', `{O1} {WHO}{BE}{ADV}(?:proscribed|banned|designated|listed|named|identified) as (?:an |a |another )?(?:alias|aliases|alternative name|other name|new name) (?:of|for) {THE}{O1}`, 1, 2],
   ['alias-successor', 'alias_of', `{O1} (?:, )?{BE}{DET}{W1}(?:successor|front|front group|alias|new name|rebranding|reincarnation) (?:to|of|for) {THE}{O1}`, 1, 2],
   // recruited
-  ['recruited-active', 'recruited', `{X1} {G}${RECRUIT_V} (?!by )(?:[^⟦⟧ ]+ |⟦[OLV]\\*?#\\d+⟧ |⟦P\\*#\\d+⟧ ){0,20}?{PN}`, 1, 2, { leftmost: true }],
+  ['recruited-active', 'recruited', `{X1} {G}${RECRUIT_V} (?!by )(?:[^⟦⟧ ]+ |⟦[OLV][*^]?#\\d+⟧ |⟦P\\*#\\d+⟧ ){0,20}?{PN}`, 1, 2, { leftmost: true }],
   ['recruited-object', 'recruited', `{X1} {G}(?<!been |be |being |was |were |is |are )${RECRUIT_V} {P}`, 1, 2, { leftmost: true }],
   ['recruited-passive', 'recruited', `{P} {WHO}(?:had |has |have )?{BE}{ADV}${RECRUIT_V} {W2}by {THE}{X}`, 2, 1],
   // perpetrator_of
@@ -143,12 +146,14 @@ const SPECS: Spec[] = [
   ['located-live', 'located_in', `{X} {WHO}{BE}{ADV}(?:also )?${LIVE_V} {W2}(?:(?:in|at|near|from|out of|across|throughout|around|inside) )?{THE}{L}`, 1, 2],
   ['located-where', 'located_in', `{L} (?:, )?where {X} {G}${LIVE_V}`, 2, 1],
   ['located-appos-from', 'located_in', `{P1} , (?:[^⟦⟧ ]+ , )?(?:a|an) (?:[^⟦⟧ ,]+ ){0,4}?from {THE}{L}`, 1, 2],
+  ['located-occupation-in', 'located_in', `{P} {WHO}{BE}{DET}{W3}(?:student|students|resident|residents|teacher|worker|imam|preacher|cleric|doctor|nurse|businessman|shopkeeper|driver|refugee|engineer|lawyer|labourer|pupil|councillor|convert|father|mother|man|woman) (?:in|at|from|of) {THE}{L}`, 1, 2],
   ['located-resident-of', 'located_in', `{P} {WHO}{BE}{DET}{W1}(?:resident|residents|native|natives|citizen|citizens) of {THE}{L}`, 1, 2],
   ['located-event-place', 'located_in', `{V} {W3}(?:in|at|on|near|outside|inside|across) {THE}{L}`, 1, 2],
   ['located-event-held', 'located_in', `{V} {WHO}{BE}(?:held|took place|happened|occurred|staged|carried out) {W2}(?:in|at|on|near) {THE}{L}`, 1, 2],
-  ['located-org-based', 'located_in', `{O1} (?:, )?{DET}{W3}(?:based|headquartered|active|operating) in {THE}{L}`, 1, 2],
+  ['located-org-based', 'located_in', `{O1} (?:, (?:a|an|the) {W3}|{BE}{ADV})(?:based|headquartered|active|operating|operates|operated) (?:in|across|throughout) {THE}{L}`, 1, 2],
   // designated_by
   ['designated-passive', 'designated_by', `{X} {G}{BE}{ADV}${DESIGNATE_V} {W6}by {THE}{O1}`, 1, 2],
+  ['designated-list', 'designated_by', `{X} {G}{BE}{ADV}(?:added to|placed on|put on|included on|included in|named on|listed on) {THE}{O1} (?:'s )?(?:[^⟦⟧ ]+ ){0,3}?(?:list|blacklist|register|sanctions)`, 1, 2],
   ['designated-active', 'designated_by', `{O1} {ADV}(?:has |had |have )?(?:formally |officially )?${DESIGNATE_V} {THE}{X}`, 2, 1],
   ['designated-designation-by', 'designated_by', `(?:designation|proscription|listing|sanctioning|banning) of {THE}{X} by {THE}{O1}`, 1, 2],
   ['designated-possessive-designation', 'designated_by', `{O1} 's (?:designation|proscription|listing|sanctioning|banning) of {THE}{X}`, 2, 1],
@@ -163,4 +168,4 @@ export const PATTERNS: Pattern[] = SPECS.map(([id, type, rx, src, tgt, extra]) =
   id, type, rx: compile(rx), src, tgt, leftmost: src === 1 && /^\{[A-Z0-9]+\} \{G\}/.test(rx), ...extra,
 }));
 
-export const ANCHOR_ID_RX = /⟦([POLV])(\*?)#(\d+)⟧/g;
+export const ANCHOR_ID_RX = /⟦([POLV])([*^]?)#(\d+)⟧/g;
