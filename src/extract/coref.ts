@@ -240,8 +240,13 @@ export function resolveReferences(
             if (target < 0) target = lookBack(sent.index, 3, (x) => x.type === 'Organization' && !isGovernment(x));
             rule = 'coref:nominal';
             e = h + 1;
-          } else if (AGENCY_NOMINALS.has(head.lower)) {
-            target = lookBack(sent.index, 3, (x) => x.type === 'Organization' && isGovernment(x));
+          } else if (AGENCY_NOMINALS.has(head.lower) && !DEMONYMS.has(tokens[k + 1].lower)) {
+            // "the agency", "the ministry": a body of that kind named before ("the British
+            // police" is a body of its own, not a reference).
+            const word = head.lower;
+            target = lookBack(sent.index, 3, (x) => x.type === 'Organization' && isGovernment(x) && (
+              x.names.some((n) => normalizeName(n).split(' ').includes(word))
+              || ((word === 'agency' || word === 'service' || word === 'services' || word === 'bureau') && x.names.some((n) => /^(?:MI\d|FBI|CIA|NSA|GCHQ|DGSI|DGSE|BND|BfV|ASIO|CSIS|Mossad|Shin Bet|FSB|ISI|NIA|DHS|DEA)$/.test(n) || /\b(?:Agency|Service|Bureau|Intelligence)\b/.test(n)))));
             rule = 'coref:nominal';
             e = h + 1;
           } else if (PLACE_NOMINALS.has(head.lower)) {

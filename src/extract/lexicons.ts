@@ -184,7 +184,7 @@ export const PLURAL_PRONOUNS = set(`they them their themselves`);
 export const ORG_PRONOUNS = set(`its itself`);
 
 /** Nominals that refer back to an organisation, split by the kind of body they fit. */
-export const GROUP_NOMINALS = set(`group organisation organization network movement cell outfit faction
+export const GROUP_NOMINALS = set(`group organisation organization network movement outfit faction
 militia sect`);
 export const AGENCY_NOMINALS = set(`agency service services police force authorities ministry department
 government court bureau office`);

@@ -36,7 +36,8 @@ const MACROS: Record<string, string> = {
   P: list('P'), O: list('O'), X: list('[PO]'), A: `(${A1})`, A2: `(${A1})`, V: '(⟦V[*^]?#\\d+⟧)', L: list('L'),
   P1: '(⟦P[*^]?#\\d+⟧)', PN: '(⟦P#\\d+⟧(?: (?:,|and|, and|or|as well as) ⟦P#\\d+⟧)*)', O1: '(⟦O[*^]?#\\d+⟧)', X1: '(⟦[PO][*^]?#\\d+⟧)',
   G: '(?:(?:[^⟦⟧ ]+|⟦[POLV]\\*#\\d+⟧|⟦L#\\d+⟧) ){0,12}?',
-  W1: '(?:[^⟦⟧ ]+ )?', W2: '(?:[^⟦⟧ ]+ ){0,2}?', W3: '(?:[^⟦⟧ ]+ ){0,3}?', W6: '(?:[^⟦⟧ ]+ ){0,6}?', W10: '(?:[^⟦⟧ ]+ ){0,10}?',
+  // Short word gaps never cross a comma or a bracket (a new phrase starts there).
+  W1: '(?:[^⟦⟧ ,;:()"]+ )?', W2: '(?:[^⟦⟧ ,;:()"]+ ){0,2}?', W3: '(?:[^⟦⟧ ,;:()"]+ ){0,3}?', W6: '(?:[^⟦⟧ ,;:()"]+ ){0,6}?', W10: '(?:[^⟦⟧ ,;:()"]+ ){0,10}?',
   BE: '(?:(?:is|was|are|were|has been|had been|have been|being|been|became|becomes|become|remains|remained|is now|was once|was also|is also|had become|has become|is still|was still) )?',
   ADV: '(?:(?:[a-z]+ly|still|also|now|later|once|then|soon|even|already|allegedly|reportedly) ){0,2}',
   DET: '(?:(?:a|an|the|one of the|one of|another|a former|the former|a senior|a top|a leading) |(?:one of )?⟦[PO]\\*#\\d+⟧ \'s )?',
