@@ -187,23 +187,200 @@ function sentenceIsMixedCase(s: string[]): boolean {
 
 export const MAX_FEATS = 96;
 
-interface TokInfo {
-  w: string;
-  l: string;
-  n: string;
-  shape: string;
-  sshape: string;
-  cap: boolean;
-}
-
-const PAD_L: TokInfo = { w: '<S>', l: '<s>', n: '<s>', shape: '<S>', sshape: '<S>', cap: false };
-const PAD_R: TokInfo = { w: '</S>', l: '</s>', n: '</s>', shape: '</S>', sshape: '</S>', cap: false };
 
 /**
  * Writes the feature hashes of every token of `tokens` into `out` (MAX_FEATS slots per token)
  * and their counts into `counts`. Hashes are unreduced 32-bit values; the model reduces them.
  */
+/**
+ * First-pass (stage-1) predictions used by the second pass: this sentence's stage-1 tags and,
+ * per lower-cased word, how stage 1 labelled its capitalised occurrences across the document.
+ */
+export interface Stage1Info {
+  tags: ArrayLike<number>;
+  agg: DocAgg;
+}
+
+/** lower-cased word -> [PER, ORG, LOC, MISC, O counts, longest multi-token entity type (or -1), its length] */
+export type DocAgg = Map<string, Int32Array>;
+
+export function docAggregate(sentences: string[][], tags: ArrayLike<number>[]): DocAgg {
+  const agg: DocAgg = new Map();
+  for (let s = 0; s < sentences.length; s++) {
+    const words = sentences[s]!;
+    const tg = tags[s]!;
+    let spanStart = -1;
+    for (let i = 0; i < words.length; i++) {
+      const w = words[i]!;
+      const t = tg[i]!;
+      if (isCap(w)) {
+        const l = w.toLowerCase();
+        let a = agg.get(l);
+        if (!a) {
+          a = new Int32Array([0, 0, 0, 0, 0, -1, 0]);
+          agg.set(l, a);
+        }
+        a[t === 0 ? 4 : tagType(t)]!++;
+      }
+      if (t === 0) continue;
+      const p = tagPos(t);
+      if (p === 0) spanStart = i;
+      if (p === 2 && spanStart >= 0) {
+        const len = i - spanStart + 1;
+        for (let j = spanStart; j <= i; j++) {
+          const l = words[j]!.toLowerCase();
+          const a = agg.get(l);
+          if (a && len > a[6]!) {
+            a[6] = len;
+            a[5] = tagType(t);
+          }
+        }
+        spanStart = -1;
+      }
+    }
+  }
+  return agg;
+}
+
 export function extractFeatures(
+  tokens: string[],
+  res: NerResources,
+  doc: DocStats | null,
+  out: Uint32Array,
+  counts: Uint8Array,
+  stacked: Stacked | null = null,
+): void {
+  extractBase(tokens, res, doc, out, counts);
+  if (stacked) appendStacked(tokens, out, counts, stacked);
+}
+
+/** Predictions of earlier models that later ones use as features. */
+export interface Stacked {
+  /** tags of the auxiliary model trained on another corpus (GMB), BILOU ids over the same tag set */
+  aux?: ArrayLike<number>;
+  /** stage-1 tags of this sentence and their document aggregate */
+  stage1?: Stage1Info;
+}
+
+/** Appends stacked features after each token's base features (counts are updated in place). */
+export function appendStacked(tokens: string[], out: Uint32Array, counts: Uint8Array, stacked: Stacked): void {
+  const n = tokens.length;
+  const aux = stacked.aux;
+  const stage1 = stacked.stage1;
+  for (let i = 0; i < n; i++) {
+    const base = i * MAX_FEATS;
+    let k = counts[i]!;
+    const add = (h: number) => {
+      if (k < MAX_FEATS) out[base + k++] = fmix(h);
+    };
+    if (aux) {
+      const a0 = aux[i]!;
+      const am = i > 0 ? aux[i - 1]! : 99;
+      const ap = i + 1 < n ? aux[i + 1]! : 99;
+      add(Math.imul(tpl(400), 31) ^ a0);
+      add(Math.imul(tpl(401), 31) ^ (am * 128 + a0));
+      add(Math.imul(tpl(402), 31) ^ (a0 * 128 + ap));
+    }
+    if (stage1) {
+      const w = tokens[i]!;
+      const t0 = { cap: isCap(w), l: w.toLowerCase(), n: normDigits(w.toLowerCase()) };
+      const st = stage1.tags;
+      const s0 = st[i]!;
+      const sm = i > 0 ? st[i - 1]! : 99;
+      const sp = i + 1 < n ? st[i + 1]! : 99;
+      add(Math.imul(tpl(300), 31) ^ s0);
+      add(Math.imul(tpl(301), 31) ^ (sm * 128 + s0));
+      add(Math.imul(tpl(302), 31) ^ (s0 * 128 + sp));
+      add(hashStr(Math.imul(tpl(303), 31) ^ s0, t0.n));
+      if (t0.cap) {
+        const a = stage1.agg.get(t0.l);
+        if (a) {
+          let maj = 4;
+          let tot = 0;
+          for (let t = 0; t < 5; t++) {
+            tot += a[t]!;
+            if (a[t]! > a[maj]!) maj = t;
+          }
+          const init = i === 0 ? 1 : 0;
+          add(Math.imul(tpl(304), 31) ^ (maj * 4 + init * 2 + (tot > 1 ? 1 : 0)));
+          for (let t = 0; t < 4; t++) if (a[t]! > 0 && t !== maj) add(Math.imul(tpl(305), 31) ^ t);
+          if (a[5]! >= 0) add(Math.imul(tpl(306), 31) ^ (a[5]! * 4 + Math.min(a[6]!, 3)));
+          add(Math.imul(tpl(307), 31) ^ (maj * 32 + s0));
+        }
+      }
+    }
+    counts[i] = k;
+  }
+}
+
+/** Per word type: everything the local features need, computed once and cached. */
+interface WordInfo {
+  l: string;
+  cap: boolean;
+  hN: number;
+  hW: number;
+  hShape: number;
+  hS: number;
+  len: number;
+  pre: number[];
+  suf: number[];
+  cl: ArrayLike<number> | undefined;
+  /** lower-case ratio bucket, 5 when unknown */
+  lr: number;
+  letters: boolean;
+  lower: boolean;
+}
+
+function padInfo(tag: string): WordInfo {
+  const h = hashStr(0, tag);
+  return { l: tag, cap: false, hN: h, hW: h, hShape: h, hS: h, len: 0, pre: [], suf: [], cl: undefined, lr: 6, letters: false, lower: false };
+}
+const PAD_LI = padInfo('<s>');
+const PAD_RI = padInfo('</s>');
+
+const infoCache = new WeakMap<NerResources, Map<string, WordInfo>>();
+
+function wordInfo(w: string, res: NerResources, cache: Map<string, WordInfo>): WordInfo {
+  let wi = cache.get(w);
+  if (wi) return wi;
+  const l = w.toLowerCase();
+  const nrm = normDigits(l);
+  const shape = wordShape(w);
+  const L = w.length;
+  const pre: number[] = [];
+  const suf: number[] = [];
+  for (let a = 1; a <= 4 && a <= L; a++) {
+    pre.push(hashStr(a, w.slice(0, a)));
+    suf.push(hashStr(a + 8, l.slice(L - a)));
+  }
+  const lr = res.lowerRatio.size > 0 ? res.lowerRatio.get(wordKey(l)) : undefined;
+  wi = {
+    l,
+    cap: isCap(w),
+    hN: hashStr(1, nrm),
+    hW: hashStr(2, w),
+    hShape: hashStr(3, shape),
+    hS: hashStr(4, shortShape(shape)),
+    len: L,
+    pre,
+    suf,
+    cl: res.clusterLevels > 0 ? res.clusters.get(wordKey(nrm)) : undefined,
+    lr: lr === undefined ? 5 : lr,
+    letters: /[A-Za-z]/.test(w),
+    lower: hasLower(w),
+  };
+  if (cache.size > 200000) cache.clear();
+  cache.set(w, wi);
+  return wi;
+}
+
+/** Order-dependent combination of a running hash with a value (the result is fmix-ed on use). */
+function c(h: number, x: number): number {
+  h = Math.imul(h, 0x01000193) ^ x;
+  return Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+}
+
+function extractBase(
   tokens: string[],
   res: NerResources,
   doc: DocStats | null,
@@ -211,15 +388,24 @@ export function extractFeatures(
   counts: Uint8Array,
 ): void {
   const n = tokens.length;
-  const info: TokInfo[] = new Array(n);
-  for (let i = 0; i < n; i++) {
-    const w = tokens[i]!;
-    const l = w.toLowerCase();
-    const shape = wordShape(w);
-    info[i] = { w, l, n: normDigits(l), shape, sshape: shortShape(shape), cap: isCap(w) };
+  let cache = infoCache.get(res);
+  if (!cache) {
+    cache = new Map();
+    infoCache.set(res, cache);
   }
-  const mixed = sentenceIsMixedCase(tokens);
-  const at = (i: number): TokInfo => (i < 0 ? PAD_L : i >= n ? PAD_R : info[i]!);
+  const info: WordInfo[] = new Array(n);
+  let letters = 0;
+  let lowers = 0;
+  for (let i = 0; i < n; i++) {
+    const wi = wordInfo(tokens[i]!, res, cache);
+    info[i] = wi;
+    if (wi.letters) {
+      letters++;
+      if (wi.lower) lowers++;
+    }
+  }
+  const mixed = letters === 0 || lowers / letters > 0.3;
+  const at = (i: number): WordInfo => (i < 0 ? PAD_LI : i >= n ? PAD_RI : info[i]!);
 
   // gazetteer matches: per token, per list, BILU position of the longest match covering it
   const G = res.gazetteerNames.length;
@@ -254,11 +440,7 @@ export function extractFeatures(
   }
 
   const C = res.clusterLevels;
-  const clusterOf = (t: TokInfo): ArrayLike<number> | undefined =>
-    C > 0 ? res.clusters.get(wordKey(t.n)) : undefined;
-  const cl: (ArrayLike<number> | undefined)[] = new Array(n);
-  if (C > 0) for (let i = 0; i < n; i++) cl[i] = clusterOf(info[i]!);
-
+  const useLr = res.lowerRatio.size > 0;
   for (let i = 0; i < n; i++) {
     const base = i * MAX_FEATS;
     let k = 0;
@@ -270,59 +452,55 @@ export function extractFeatures(
     const tm2 = at(i - 2);
     const tp1 = at(i + 1);
     const tp2 = at(i + 2);
+    const init = i === 0 ? 1 : 0;
 
     add(tpl(0)); // bias
-    add(hashStr(tpl(1), t0.n));
-    add(hashStr(tpl(2), t0.w));
-    add(hashStr(tpl(3), tm1.n));
-    add(hashStr(tpl(4), tp1.n));
-    add(hashStr(tpl(5), tm2.n));
-    add(hashStr(tpl(6), tp2.n));
-    add(hashStr(hashStr(tpl(7), tm1.n), t0.n));
-    add(hashStr(hashStr(tpl(8), t0.n), tp1.n));
-    const L = t0.w.length;
-    for (let a = 1; a <= 4 && a <= L; a++) {
-      add(hashStr(tpl(10 + a), t0.w.slice(0, a)));
-      add(hashStr(tpl(20 + a), t0.l.slice(L - a)));
+    add(c(tpl(1), t0.hN));
+    add(c(tpl(2), t0.hW));
+    add(c(tpl(3), tm1.hN));
+    add(c(tpl(4), tp1.hN));
+    add(c(tpl(5), tm2.hN));
+    add(c(tpl(6), tp2.hN));
+    add(c(c(tpl(7), tm1.hN), t0.hN));
+    add(c(c(tpl(8), t0.hN), tp1.hN));
+    for (let a = 0; a < t0.pre.length; a++) {
+      add(c(tpl(11 + a), t0.pre[a]!));
+      add(c(tpl(21 + a), t0.suf[a]!));
     }
-    add(hashStr(tpl(30), t0.shape));
-    add(hashStr(tpl(31), t0.sshape));
-    add(hashStr(tpl(32), tm1.sshape));
-    add(hashStr(tpl(33), tp1.sshape));
-    add(hashStr(hashStr(tpl(34), tm1.sshape), t0.sshape));
-    add(hashStr(hashStr(tpl(35), t0.sshape), tp1.sshape));
-    add(hashStr(hashStr(hashStr(tpl(36), tm1.sshape), t0.sshape), tp1.sshape));
-    add(hashStr(hashStr(tpl(37), tm1.n), t0.sshape));
-    add(hashStr(hashStr(tpl(38), t0.sshape), tp1.n));
-    add(hashStr(tpl(39), (i === 0 ? 'F' : 'n') + (mixed ? 'm' : 'u') + t0.sshape));
-    add(hashStr(tpl(40), (L > 6 ? '7' : String(L)) + t0.sshape));
-    // previous / next capitalised-ness with word
-    add(hashStr(hashStr(tpl(41), tm2.sshape), tm1.sshape));
-    add(hashStr(hashStr(tpl(42), tp1.sshape), tp2.sshape));
-    if (!mixed) add(hashStr(tpl(43), t0.n)); // word in an all-caps sentence (headlines)
+    add(c(tpl(30), t0.hShape));
+    add(c(tpl(31), t0.hS));
+    add(c(tpl(32), tm1.hS));
+    add(c(tpl(33), tp1.hS));
+    add(c(c(tpl(34), tm1.hS), t0.hS));
+    add(c(c(tpl(35), t0.hS), tp1.hS));
+    add(c(c(c(tpl(36), tm1.hS), t0.hS), tp1.hS));
+    add(c(c(tpl(37), tm1.hN), t0.hS));
+    add(c(c(tpl(38), t0.hS), tp1.hN));
+    add(c(c(tpl(39), init + (mixed ? 2 : 0)), t0.hS));
+    add(c(c(tpl(40), Math.min(t0.len, 7)), t0.hS));
+    add(c(c(tpl(41), tm2.hS), tm1.hS));
+    add(c(c(tpl(42), tp1.hS), tp2.hS));
+    if (!mixed) add(c(tpl(43), t0.hN)); // word in an all-caps sentence (headlines)
 
     // lower-case ratio of the word in running text
-    if (res.lowerRatio.size > 0) {
-      const r = res.lowerRatio.get(wordKey(t0.l));
-      const rs = r === undefined ? 'u' : String(r);
-      add(hashStr(tpl(44), rs + (t0.cap ? 'C' : 'c') + (i === 0 ? 'F' : 'n')));
-      const rp = tp1.l === '</s>' ? 'e' : (res.lowerRatio.get(wordKey(tp1.l)) ?? 'u').toString();
-      const rm = tm1.l === '<s>' ? 'b' : (res.lowerRatio.get(wordKey(tm1.l)) ?? 'u').toString();
-      add(hashStr(tpl(45), rm + (tm1.cap ? 'C' : 'c') + '|' + rs + (t0.cap ? 'C' : 'c')));
-      add(hashStr(tpl(46), rs + (t0.cap ? 'C' : 'c') + '|' + rp + (tp1.cap ? 'C' : 'c')));
+    if (useLr) {
+      const cur = t0.lr * 2 + (t0.cap ? 1 : 0);
+      add(c(tpl(44), cur * 2 + init));
+      add(c(tpl(45), (tm1.lr * 2 + (tm1.cap ? 1 : 0)) * 16 + cur));
+      add(c(tpl(46), cur * 16 + tp1.lr * 2 + (tp1.cap ? 1 : 0)));
     }
 
     // clusters
     if (C > 0) {
-      const c0 = cl[i];
-      const cm = i > 0 ? cl[i - 1] : undefined;
-      const cp = i + 1 < n ? cl[i + 1] : undefined;
+      const c0 = t0.cl;
+      const cm = tm1.cl;
+      const cp = tp1.cl;
       for (let lv = 0; lv < C; lv++) {
         const v0 = c0 ? c0[lv]! : 65535;
         add(Math.imul(tpl(50 + lv), 31) ^ v0);
         add(Math.imul(tpl(60 + lv), 31) ^ (cm ? cm[lv]! : i > 0 ? 65535 : 65534));
         add(Math.imul(tpl(70 + lv), 31) ^ (cp ? cp[lv]! : i + 1 < n ? 65535 : 65534));
-        add(hashStr(Math.imul(tpl(80 + lv), 31) ^ v0, t0.sshape));
+        add(c(c(tpl(80 + lv), v0), t0.hS));
       }
     }
 
@@ -332,7 +510,7 @@ export function extractFeatures(
         const p = gaz[i * G + g]!;
         if (p < 0) continue;
         add(tpl(100 + g * 8 + p));
-        add(hashStr(tpl(100 + g * 8 + 4 + (p === 3 ? 0 : 1)), t0.sshape));
+        add(c(tpl(100 + g * 8 + 4 + (p === 3 ? 0 : 1)), t0.hS));
       }
       // neighbours in gazetteers (e.g. "X of [Country]")
       if (i + 1 < n)
@@ -342,7 +520,7 @@ export function extractFeatures(
     // document-level: how the same word is written elsewhere in the document
     if (doc && t0.cap) {
       const f = doc.flags.get(t0.l) ?? 0;
-      add(hashStr(tpl(47), String(f & 3) + (i === 0 ? 'F' : 'n') + (mixed ? 'm' : 'u')));
+      add(c(tpl(47), (f & 3) * 4 + init * 2 + (mixed ? 1 : 0)));
     }
     counts[i] = k;
   }

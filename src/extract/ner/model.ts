@@ -8,16 +8,40 @@ import {
   allowedEnd,
   allowedTransition,
   docStats,
+  docAggregate,
   extractFeatures,
+  appendStacked,
   emptyResources,
   tagPos,
   tagType,
   ENTITY_TYPES,
   type DocStats,
+  type DocAgg,
   type NerResources,
 } from './features.js';
 
-const MAGIC = 'SKNER001';
+const MAGIC = 'SKNER002';
+
+/**
+ * aux: a tagger trained on another corpus (GMB) over the local features; main: local features
+ * plus aux's tags; doc: main's features plus main's tags aggregated over the document.
+ */
+export type StageKind = 'aux' | 'main' | 'doc';
+
+interface SentenceState {
+  feats: Uint32Array;
+  counts: Uint8Array;
+  acc: Int32Array;
+  aux: Int32Array | null;
+  main: Int32Array;
+}
+
+interface DocContext {
+  stats: DocStats;
+  agg: DocAgg | null;
+  /** per-sentence state, by sentence array identity */
+  sentences: Map<string[], SentenceState>;
+}
 
 /** Transition scores: row p (0..NTAGS, where NTAGS = start), column t. -Infinity when forbidden. */
 export function constraintMask(): Float64Array {
@@ -30,6 +54,16 @@ export function constraintMask(): Float64Array {
 
 const MASK = constraintMask();
 const END_OK: boolean[] = Array.from({ length: NTAGS }, (_, t) => allowedEnd(t));
+
+/** For each tag, the tags allowed to precede it (BILOU constraints), flattened. */
+const PRED_START = new Int32Array(NTAGS + 1);
+const PRED: number[] = [];
+for (let t = 0; t < NTAGS; t++) {
+  PRED_START[t] = PRED.length;
+  for (let p = 0; p < NTAGS; p++) if (MASK[p * NTAGS + t] === 0) PRED.push(p);
+}
+PRED_START[NTAGS] = PRED.length;
+const PRED_ARR = Int32Array.from(PRED);
 
 /** Viterbi over emission scores em (n x NTAGS) and transition scores tr ((NTAGS+1) x NTAGS). */
 export function viterbi(em: Float64Array, n: number, tr: ArrayLike<number>, out: Int32Array): void {
@@ -44,8 +78,10 @@ export function viterbi(em: Float64Array, n: number, tr: ArrayLike<number>, out:
     for (let t = 0; t < T; t++) {
       let best = -Infinity;
       let arg = 0;
-      for (let p = 0; p < T; p++) {
-        const s = delta[po + p]! + tr[p * T + t]! + MASK[p * T + t]!;
+      const e = PRED_START[t + 1]!;
+      for (let q = PRED_START[t]!; q < e; q++) {
+        const p = PRED_ARR[q]!;
+        const s = delta[po + p]! + tr[p * T + t]!;
         if (s > best) {
           best = s;
           arg = p;
@@ -95,8 +131,8 @@ export interface ModelHeader {
   version: number;
   bucketsLog2: number;
   ntags: number;
-  scale: number;
-  rows: number;
+  /** one entry per pass: stage 1 uses local features, stage 2 adds stage 1's document-level predictions */
+  stages: { scale: number; rows: number; kind: StageKind }[];
   clusterLevels: number;
   clusterWords: number;
   gazetteerNames: string[];
@@ -106,14 +142,7 @@ export interface ModelHeader {
   info?: Record<string, unknown>;
 }
 
-/** Serialises a trained model. `weights` is dense (2^bucketsLog2 x NTAGS). */
-export function serializeModel(
-  weights: Float32Array,
-  trans: Float32Array,
-  bucketsLog2: number,
-  res: NerResources,
-  info: Record<string, unknown>,
-): Buffer {
+function quantise(weights: Float32Array, bucketsLog2: number): { rowIds: Uint32Array; q: Int16Array; scale: number } {
   const B = 1 << bucketsLog2;
   const T = NTAGS;
   let maxAbs = 0;
@@ -130,12 +159,22 @@ export function serializeModel(
   const scale = maxAbs > 0 ? maxAbs / 32767 : 1;
   const rowIds = new Uint32Array(rows);
   const q = new Int16Array(rows.length * T);
-  let nzRows = 0;
   for (let r = 0; r < rows.length; r++) {
     const b = rows[r]!;
     for (let t = 0; t < T; t++) q[r * T + t] = Math.round(weights[b * T + t]! / scale);
-    nzRows++;
   }
+  return { rowIds, q, scale };
+}
+
+/** Serialises a trained model: one dense weight table (2^bucketsLog2 x NTAGS) per stage. */
+export function serializeModel(
+  stages: { w: Float32Array; tr: Float32Array; kind: StageKind }[],
+  bucketsLog2: number,
+  res: NerResources,
+  info: Record<string, unknown>,
+): Buffer {
+  const T = NTAGS;
+  const qs = stages.map((st) => quantise(st.w, bucketsLog2));
   const C = res.clusterLevels;
   const ckeys = new Uint32Array(res.clusters.size);
   const cvals = new Uint16Array(res.clusters.size * C);
@@ -165,8 +204,7 @@ export function serializeModel(
     version: 1,
     bucketsLog2,
     ntags: T,
-    scale,
-    rows: nzRows,
+    stages: qs.map((q, i) => ({ scale: q.scale, rows: q.rowIds.length, kind: stages[i]!.kind })),
     clusterLevels: C,
     clusterWords: res.clusters.size,
     gazetteerNames: res.gazetteerNames,
@@ -189,9 +227,11 @@ export function serializeModel(
     parts.push(Buffer.from(a.buffer, a.byteOffset, a.byteLength));
     len += a.byteLength;
   };
-  push(trans);
-  push(rowIds);
-  push(q);
+  stages.forEach((st, i) => {
+    push(st.tr);
+    push(qs[i]!.rowIds);
+    push(qs[i]!.q);
+  });
   push(ckeys);
   push(cvals);
   push(gkeys);
@@ -204,14 +244,23 @@ export function serializeModel(
 export class PerceptronNer implements NerModel {
   readonly header: ModelHeader;
   readonly resources: NerResources;
-  private readonly rowIndex: Int32Array;
-  private readonly w: Float32Array;
-  private readonly trans: Float64Array;
+  private readonly stages: { scale: number; trans: Float64Array; kind: StageKind }[] = [];
+  /**
+   * All stages share one hash-bucket index and one Int16 weight table laid out as
+   * [row][stage][tag], so a feature shared by every pass costs one lookup for all of them.
+   */
+  private rowIndex: Int32Array;
+  private W: Int16Array;
+  private S: number;
+  private acc = new Int32Array(64 * NTAGS);
+  private auxStage = -1;
+  private mainStage = -1;
+  private docStage = -1;
+  /** use only the first pass (for ablations) */
+  singlePass = false;
   private readonly mask: number;
-  private feats = new Uint32Array(64 * MAX_FEATS);
-  private counts = new Uint8Array(64);
   private em = new Float64Array(64 * NTAGS);
-  private docCache = new WeakMap<string[][], DocStats>();
+  private docCache = new WeakMap<string[][], DocContext>();
 
   constructor(buf: Buffer) {
     if (buf.length < 12 || buf.toString('ascii', 0, 8) !== MAGIC)
@@ -232,9 +281,35 @@ export class PerceptronNer implements NerModel {
       return v;
     };
     const T = NTAGS;
-    this.trans = Float64Array.from(take(Float32Array, (T + 1) * T));
-    const rowIds = take(Uint32Array, header.rows);
-    const q = take(Int16Array, header.rows * T);
+    const B = 1 << header.bucketsLog2;
+    this.mask = B - 1;
+    const S = header.stages.length;
+    this.S = S;
+    const parts: { rowIds: Uint32Array; q: Int16Array }[] = [];
+    for (const st of header.stages) {
+      const trans = Float64Array.from(take(Float32Array, (T + 1) * T));
+      const rowIds = take(Uint32Array, st.rows);
+      const q = take(Int16Array, st.rows * T);
+      parts.push({ rowIds, q });
+      this.stages.push({ scale: st.scale, trans, kind: st.kind });
+    }
+    const rowIndex = new Int32Array(B).fill(-1);
+    let rows = 0;
+    for (const pt of parts)
+      for (let r = 0; r < pt.rowIds.length; r++) if (rowIndex[pt.rowIds[r]!]! < 0) rowIndex[pt.rowIds[r]!] = rows++;
+    const W = new Int16Array(rows * S * T);
+    parts.forEach((pt, s) => {
+      for (let r = 0; r < pt.rowIds.length; r++) {
+        const o = rowIndex[pt.rowIds[r]!]! * S * T + s * T;
+        for (let t = 0; t < T; t++) W[o + t] = pt.q[r * T + t]!;
+      }
+    });
+    this.rowIndex = rowIndex;
+    this.W = W;
+    this.auxStage = this.stages.findIndex((st) => st.kind === 'aux');
+    this.mainStage = this.stages.findIndex((st) => st.kind === 'main');
+    this.docStage = this.stages.findIndex((st) => st.kind === 'doc');
+    if (this.mainStage < 0) throw new Error('NER model has no main stage');
     const C = header.clusterLevels;
     const ckeys = take(Uint32Array, header.clusterWords);
     const cvals = take(Uint16Array, header.clusterWords * C);
@@ -243,13 +318,6 @@ export class PerceptronNer implements NerModel {
     const lkeys = take(Uint32Array, header.lowerRatioWords);
     const lvals = take(Uint8Array, header.lowerRatioWords);
 
-    const B = 1 << header.bucketsLog2;
-    this.mask = B - 1;
-    this.rowIndex = new Int32Array(B).fill(-1);
-    for (let r = 0; r < rowIds.length; r++) this.rowIndex[rowIds[r]!] = r;
-    this.w = new Float32Array(header.rows * T);
-    const s = header.scale;
-    for (let i = 0; i < q.length; i++) this.w[i] = q[i]! * s;
 
     const res = emptyResources();
     res.clusterLevels = C;
@@ -261,59 +329,126 @@ export class PerceptronNer implements NerModel {
     this.resources = res;
   }
 
-  /** BILOU tag ids for one sentence. */
-  tagIds(tokens: string[], doc: DocStats | null): Int32Array {
-    const n = tokens.length;
-    const out = new Int32Array(n);
-    if (n === 0) return out;
-    if (this.counts.length < n) {
-      const cap = Math.max(n, this.counts.length * 2);
-      this.feats = new Uint32Array(cap * MAX_FEATS);
-      this.counts = new Uint8Array(cap);
-      this.em = new Float64Array(cap * NTAGS);
-    }
-    const feats = this.feats;
-    const counts = this.counts;
-    extractFeatures(tokens, this.resources, doc, feats, counts);
+  get stageCount(): number {
+    return this.stages.length;
+  }
+
+  /** Sums of the base features' weights for every stage: acc[(i*S + s)*T + t]. */
+  private baseSums(feats: Uint32Array, counts: Uint8Array, n: number): Int32Array {
     const T = NTAGS;
-    const em = this.em;
-    const w = this.w;
+    const ST = this.S * T;
+    const acc = new Int32Array(n * ST);
+    const W = this.W;
     const idx = this.rowIndex;
     const mask = this.mask;
     for (let i = 0; i < n; i++) {
-      const o = i * T;
-      for (let t = 0; t < T; t++) em[o + t] = 0;
+      const ao = i * ST;
       const fb = i * MAX_FEATS;
       const c = counts[i]!;
       for (let k = 0; k < c; k++) {
         const r = idx[feats[fb + k]! & mask]!;
         if (r < 0) continue;
-        const ro = r * T;
-        for (let t = 0; t < T; t++) em[o + t] += w[ro + t]!;
+        const ro = r * ST;
+        for (let j = 0; j < ST; j++) acc[ao + j] += W[ro + j]!;
       }
     }
-    viterbi(em, n, this.trans, out);
+    return acc;
+  }
+
+  /** Viterbi decoding of one stage: base sums plus the stacked features in slots [from, to). */
+  private decode(
+    stage: number,
+    acc: Int32Array,
+    feats: Uint32Array,
+    from: Uint8Array,
+    to: Uint8Array | null,
+    n: number,
+  ): Int32Array {
+    const out = new Int32Array(n);
+    const T = NTAGS;
+    const ST = this.S * T;
+    if (this.acc.length < T) this.acc = new Int32Array(T);
+    const sum = this.acc;
+    if (this.em.length < n * T) this.em = new Float64Array(n * T * 2);
+    const em = this.em;
+    const st = this.stages[stage]!;
+    const W = this.W;
+    const idx = this.rowIndex;
+    const mask = this.mask;
+    const so = stage * T;
+    const scale = st.scale;
+    for (let i = 0; i < n; i++) {
+      const ao = i * ST + so;
+      for (let t = 0; t < T; t++) sum[t] = acc[ao + t]!;
+      if (to) {
+        const fb = i * MAX_FEATS;
+        for (let k = from[i]!; k < to[i]!; k++) {
+          const r = idx[feats[fb + k]! & mask]!;
+          if (r < 0) continue;
+          const ro = r * ST + so;
+          for (let t = 0; t < T; t++) sum[t] += W[ro + t]!;
+        }
+      }
+      const o = i * T;
+      for (let t = 0; t < T; t++) em[o + t] = sum[t]! * scale;
+    }
+    viterbi(em, n, st.trans, out);
     return out;
   }
 
+  /** Local passes (aux, main) over one sentence; keeps the features for the document pass. */
+  private local(tokens: string[], stats: DocStats): SentenceState {
+    const n = tokens.length;
+    const feats = new Uint32Array(n * MAX_FEATS);
+    const counts = new Uint8Array(n);
+    extractFeatures(tokens, this.resources, stats, feats, counts);
+    const acc = this.baseSums(feats, counts, n);
+    let aux: Int32Array | null = null;
+    let main: Int32Array;
+    if (this.auxStage >= 0) {
+      aux = this.decode(this.auxStage, acc, feats, counts, null, n);
+      const c2 = Uint8Array.from(counts);
+      appendStacked(tokens, feats, c2, { aux });
+      main = this.decode(this.mainStage, acc, feats, counts, c2, n);
+    } else main = this.decode(this.mainStage, acc, feats, counts, null, n);
+    return { feats, counts, acc, aux, main };
+  }
+
+  private context(sentences: string[][]): DocContext {
+    const stats = docStats(sentences);
+    const ctx: DocContext = { stats, agg: null, sentences: new Map() };
+    for (const s of sentences) if (!ctx.sentences.has(s)) ctx.sentences.set(s, this.local(s, stats));
+    if (this.docStage >= 0 && !this.singlePass)
+      ctx.agg = docAggregate(
+        sentences,
+        sentences.map((s) => ctx.sentences.get(s)!.main),
+      );
+    return ctx;
+  }
+
+  private tagIn(tokens: string[], ctx: DocContext): Int32Array {
+    const st = ctx.sentences.get(tokens) ?? this.local(tokens, ctx.stats);
+    if (!ctx.agg || this.docStage < 0 || this.singlePass) return st.main;
+    const c2 = Uint8Array.from(st.counts);
+    appendStacked(tokens, st.feats, c2, { aux: st.aux ?? undefined, stage1: { tags: st.main, agg: ctx.agg } });
+    return this.decode(this.docStage, st.acc, st.feats, st.counts, c2, tokens.length);
+  }
+
   tag(tokens: string[], context?: { documentTokens?: string[][] }): string[] {
-    let doc: DocStats | null = null;
+    if (tokens.length === 0) return [];
     const dt = context?.documentTokens;
+    let ctx: DocContext;
     if (dt) {
-      doc = this.docCache.get(dt) ?? null;
-      if (!doc) {
-        doc = docStats(dt);
-        this.docCache.set(dt, doc);
-      }
-    } else doc = docStats([tokens]);
-    const ids = this.tagIds(tokens, doc);
-    return bilouToIob(ids, tokens.length);
+      ctx = this.docCache.get(dt) ?? this.context(dt);
+      this.docCache.set(dt, ctx);
+    } else ctx = this.context([tokens]);
+    return bilouToIob(this.tagIn(tokens, ctx), tokens.length);
   }
 
   /** Tags every sentence of a document, using the whole document as context. */
   tagDocument(sentences: string[][]): string[][] {
-    const doc = docStats(sentences);
-    return sentences.map((s) => bilouToIob(this.tagIds(s, doc), s.length));
+    const ctx = this.context(sentences);
+    return sentences.map((s) => bilouToIob(this.tagIn(s, ctx), s.length));
   }
 }
 

@@ -57,7 +57,7 @@ export function unlabeledText(shared: string): string[][] {
   return sents;
 }
 
-export function buildResources(o: BuildOptions): NerResources {
+export async function buildResources(o: BuildOptions): Promise<NerResources> {
   const res = emptyResources();
   if (o.gazetteers) {
     const lists: [string, string[]][] = [];
@@ -85,6 +85,29 @@ export function buildResources(o: BuildOptions): NerResources {
       o.log('world-countries not installed: no country gazetteer');
     }
     lists.push(['country', country], ['capital', capital], ['demonym', demonym]);
+    // compromise's lexicon (a devDependency, read at training time only)
+    try {
+      const nlp = (await import('compromise')).default as unknown as {
+        world(): { model: { one: { lexicon: Record<string, string | string[]> } } };
+      };
+      const byTag = new Map<string, string[]>();
+      for (const [word, v] of Object.entries(nlp.world().model.one.lexicon))
+        for (const t of Array.isArray(v) ? v : [v]) {
+          const l = byTag.get(t) ?? [];
+          l.push(word);
+          byTag.set(t, l);
+        }
+      const pick = (...tags: string[]) => tags.flatMap((t) => byTag.get(t) ?? []);
+      lists.push(
+        ['c-org', pick('Organization', 'SportsTeam')],
+        ['c-place', pick('City', 'Place', 'Country', 'Region')],
+        ['c-title', pick('Actor', 'Honorific')],
+        ['c-name', pick('FemaleName', 'MaleName', 'LastName', 'FirstName', 'Person')],
+        ['c-demonym', pick('Demonym')],
+      );
+    } catch {
+      o.log('compromise not installed: no compromise lexicon gazetteers');
+    }
     res.gazetteerNames = lists.map(([n]) => n);
     let maxLen = 1;
     for (let g = 0; g < lists.length; g++) {

@@ -1,5 +1,5 @@
 // Training of the averaged structured perceptron (used by scripts/train-ner.ts only).
-import { MAX_FEATS, NTAGS, ENTITY_TYPES, docStats, extractFeatures, type NerResources } from './features.js';
+import { MAX_FEATS, NTAGS, ENTITY_TYPES, docStats, docAggregate, extractFeatures, type NerResources } from './features.js';
 import { viterbi } from './model.js';
 import type { NerDocument } from './conll.js';
 
@@ -30,9 +30,22 @@ export interface Prepared {
   starts: Int32Array;
   /** IOB2 gold labels by sentence (for scoring) */
   labels: string[][];
+  /** first sentence index of each document, length = documents + 1 */
+  docSent: Int32Array;
 }
 
-export function prepare(docs: NerDocument[], res: NerResources, bucketsLog2: number): Prepared {
+/**
+ * Extracts features. `stacked` adds features from earlier models' tags (per sentence, in corpus
+ * order): `aux` the auxiliary (GMB) tagger's, `stage1` the main tagger's (document pass).
+ */
+export function prepare(
+  docs: NerDocument[],
+  res: NerResources,
+  bucketsLog2: number,
+  stacked: { aux?: ArrayLike<number>[]; stage1?: ArrayLike<number>[] } | null = null,
+): Prepared {
+  const stage1 = stacked?.stage1 ?? null;
+  const aux = stacked?.aux ?? null;
   let ntok = 0;
   let nsent = 0;
   for (const d of docs)
@@ -50,15 +63,27 @@ export function prepare(docs: NerDocument[], res: NerResources, bucketsLog2: num
   let tmpC = new Uint8Array(256);
   let tok = 0;
   let si = 0;
+  const docSent = new Int32Array(docs.length + 1);
+  let di = 0;
   for (const d of docs) {
-    const ds = docStats(d.sentences.map((s) => s.words));
+    docSent[di++] = si;
+    const words = d.sentences.map((s) => s.words);
+    const ds = docStats(words);
+    const agg = stage1 ? docAggregate(words, stage1.slice(si, si + words.length)) : null;
     for (const s of d.sentences) {
       const n = s.words.length;
       if (tmpC.length < n) {
         tmpF = new Uint32Array(n * MAX_FEATS);
         tmpC = new Uint8Array(n);
       }
-      extractFeatures(s.words, res, ds, tmpF, tmpC);
+      extractFeatures(
+        s.words,
+        res,
+        ds,
+        tmpF,
+        tmpC,
+        aux || agg ? { aux: aux ? aux[si]! : undefined, stage1: agg ? { tags: stage1![si]!, agg } : undefined } : null,
+      );
       for (let i = 0; i < n; i++) {
         const c = tmpC[i]!;
         counts[tok + i] = c;
@@ -72,7 +97,8 @@ export function prepare(docs: NerDocument[], res: NerResources, bucketsLog2: num
     }
   }
   starts[si] = tok;
-  return { feats, counts, gold, starts, labels };
+  docSent[di] = si;
+  return { feats, counts, gold, starts, labels, docSent };
 }
 
 export class Trainer {
@@ -173,6 +199,31 @@ export class Trainer {
     for (let i = 0; i < tr.length; i++) tr[i] = this.tr[i]! - this.tru[i]! / c;
     return { w, tr };
   }
+}
+
+/** Trains a perceptron on the sentences in `sentences` for `epochs` epochs; returns the averaged weights. */
+export function trainOn(
+  p: Prepared,
+  sentences: Int32Array,
+  epochs: number,
+  bucketsLog2: number,
+  seed: number,
+  onEpoch?: (e: number, errors: number, t: Trainer) => void,
+): Trainer {
+  const tr = new Trainer(bucketsLog2);
+  const order = Int32Array.from(sentences);
+  const rnd = mulberry32(seed);
+  for (let e = 1; e <= epochs; e++) {
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(rnd() * (i + 1));
+      const t = order[i]!;
+      order[i] = order[j]!;
+      order[j] = t;
+    }
+    const errs = tr.epoch(p, order);
+    onEpoch?.(e, errs, tr);
+  }
+  return tr;
 }
 
 /** Deterministic PRNG for shuffling. */
