@@ -6,7 +6,7 @@ import { useEffect, useRef, useState } from 'react';
 import { NetworkRenderer, type DrawEdge, type DrawNode } from '../graph/renderer';
 import { edgeStyle, edgeWidth, nodeSize, typeColour } from '../graph/style';
 
-export interface BenchResult { nodes: number; edges: number; firstRenderMs: number; longestTaskMs: number; longTasks: number; longestFrameGapMs: number; layoutMs: number; webgl: string; renders: number; longestRenderMs: number }
+export interface BenchResult { nodes: number; edges: number; firstRenderMs: number; longestTaskMs: number; longTasks: number; longestFrameGapMs: number; layoutMs: number; webgl: string; renders: number; longestRenderMs: number; detail?: unknown }
 
 declare global { interface Window { __benchResult?: BenchResult; __benchError?: string } }
 
@@ -52,6 +52,7 @@ export function BenchView() {
     let renderer: NetworkRenderer | null = null;
     const tasks: PerformanceEntry[] = [];
     const renders: number[] = [];
+    const renderLog: [number, number][] = [];
     let observer: PerformanceObserver | null = null;
     try {
       observer = new PerformanceObserver((list) => tasks.push(...list.getEntries()));
@@ -66,7 +67,7 @@ export function BenchView() {
       renderer = new NetworkRenderer(el);
       let renderStart = 0;
       renderer.sigma.on('beforeRender', () => { renderStart = performance.now(); });
-      renderer.sigma.on('afterRender', () => { const d = performance.now() - renderStart; renders.push(d); });
+      renderer.sigma.on('afterRender', () => { const d = performance.now() - renderStart; renders.push(d); renderLog.push([Math.round(renderStart), Math.round(d)]); });
       // First render: sigma has drawn and the browser has presented that frame (the next
       // animation frame runs only once the main thread is free again).
       const firstFrame = new Promise<number>((resolve) => renderer!.sigma.once('afterRender', () =>
@@ -87,6 +88,7 @@ export function BenchView() {
         nodes: n, edges: m, firstRenderMs, layoutMs,
         longestTaskMs: Math.max(0, ...during.map((t) => t.duration)), longTasks: during.length,
         longestFrameGapMs: longestGap, webgl, renders: renders.length, longestRenderMs: Math.max(0, ...renders),
+        detail: { layoutStart: Math.round(layoutStart), tasks: tasks.map((t) => [Math.round(t.startTime), Math.round(t.duration)]), renders: renderLog },
       };
       window.__benchResult = result;
       setText(JSON.stringify(result, null, 2));
