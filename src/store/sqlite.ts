@@ -200,8 +200,12 @@ export class SqliteRepository implements Repository {
         if (place) statement('property', id, 'place', idOf(place), null, 'asserted', null, sentence, first, undefined, 'event:place', entity.confidence);
       }
     }
+    // Who a reported statement is attributed to: the extractor names an entity by its local id
+    // when it resolved one; outside the extraction only the entity's name means anything.
+    const localNames = new Map(extraction.entities.map((e) => [e.id, e.name]));
     for (const r of extraction.relations) {
-      statement('relation', idOf(r.source), r.type, idOf(r.target), null, r.modality, r.attributedTo ?? null,
+      const attributedTo = r.attributedTo === undefined ? null : localNames.get(r.attributedTo) ?? r.attributedTo;
+      statement('relation', idOf(r.source), r.type, idOf(r.target), null, r.modality, attributedTo,
         r.evidence, r.sourceMention, r.targetMention, r.rule, r.confidence);
     }
 

@@ -37,7 +37,7 @@ function extraction(): Extraction {
     ],
     relations: [
       { type: 'leader_of', source: 'e1', target: 'e2', modality: 'asserted', evidence: { sentence: 0, start: 0, end: 33, text: s0.text }, rule: 'test', confidence: 0.8 },
-      { type: 'designated_by', source: 'e1', target: 'e3', modality: 'asserted', evidence: { sentence: 1, start: 34, end: TEXT.length, text: s1.text }, rule: 'test', confidence: 0.8 },
+      { type: 'designated_by', source: 'e1', target: 'e3', modality: 'reported', attributedTo: 'e3', evidence: { sentence: 1, start: 34, end: TEXT.length, text: s1.text }, rule: 'test', confidence: 0.8 },
     ],
   };
 }
@@ -55,6 +55,7 @@ test('a document is stored with its entities, names and statements, and the evid
   const designated = statements.find((s) => s.predicate === 'designated_by')!;
   assert.equal(designated.evidence.sentence, 'Roe was sanctioned by the Finance Ministry.');
   assert.equal(designated.evidence.documentDate, '2020-01-02');
+  assert.equal(designated.attributedTo, 'Finance Ministry', 'the attributed party by name, not the extraction-local id');
   assert.equal(designated.status, 'proposed');
   assert.equal(designated.sourceGrade, null);
   const claims = await store.relationClaims();
