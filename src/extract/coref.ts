@@ -74,6 +74,29 @@ function describedAsGroup(tokens: Token[], s: number, e: number, end: number): b
   return false;
 }
 
+const PLURAL_PEOPLE = new Set(['men', 'women', 'brothers', 'sisters', 'suspects', 'pair', 'couple', 'attackers', 'defendants',
+  'gunmen', 'bombers', 'cousins', 'trio', 'accused', 'siblings', 'friends', 'plotters', 'killers', 'teenagers', 'students']);
+const COUNTS = /^(?:two|three|four|five|both|all)$/;
+const NUMBER_WORDS: Record<string, number> = { two: 2, both: 2, three: 3, four: 4, five: 5 };
+function countOf(tokens: Token[], k: number, n: number): number {
+  for (let i = k; i < k + n; i++) if (NUMBER_WORDS[tokens[i].lower]) return NUMBER_WORDS[tokens[i].lower];
+  return /^(?:brothers|sisters|pair|couple|cousins|siblings)$/.test(tokens[k + n - 1].lower) ? 2 : /^trio$/.test(tokens[k + n - 1].lower) ? 3 : 0;
+}
+/** Length of a plural reference to people starting at k ("the men", "the two brothers", "all three"), or 0. */
+function pluralPeople(tokens: Token[], k: number, end: number): number {
+  const t = tokens[k].lower;
+  if (t === 'all' || t === 'both') {
+    const n = tokens[k + 1];
+    if (n && k + 1 < end && /^(?:three|four|five|two)$/.test(n.lower)) return 2;
+    return 0;
+  }
+  if (t !== 'the') return 0;
+  let j = k + 1;
+  if (j < end && COUNTS.test(tokens[j].lower)) j++;
+  if (j < end && PLURAL_PEOPLE.has(tokens[j].lower) && !(tokens[j + 1] && (tokens[j + 1].lower === 'of' || tokens[j + 1].cap))) return j + 1 - k;
+  return 0;
+}
+
 const EXISTENTIAL_AFTER = new Set(['is', 'are', 'was', 'were', 'has', 'have', 'had', "'s", 'will', 'would', 'may', 'might', 'seems', 'seem', 'appears', 'remain', 'remains', 'exists', 'exist', 'could', 'should', 'must', 'being', 'be']);
 
 export function resolveReferences(
@@ -118,6 +141,25 @@ export function resolveReferences(
       best = r.entity;
     }
     return best;
+  };
+
+  /** Distinct people of the closest recent sentence (up to 4 back) that names two to five of them. */
+  let lastGroup: { people: number[]; sentence: number } | null = null;
+  const peopleGroup = (sentence: number, count: number): number[] => {
+    const bySentence = new Map<number, number[]>();
+    for (let i = recent.length - 1; i >= 0; i--) {
+      const r = recent[i];
+      if (sentence - r.sentence > 4) break;
+      if (entities[r.entity].type !== 'Person') continue;
+      const l = bySentence.get(r.sentence) ?? [];
+      if (!l.includes(r.entity)) l.unshift(r.entity);
+      bySentence.set(r.sentence, l);
+    }
+    for (let s = sentence; s >= sentence - 4; s--) {
+      const l = bySentence.get(s);
+      if (l && l.length >= 2 && l.length <= 5 && (!count || l.length === count)) return l;
+    }
+    return [];
   };
 
   const eventName = (c: EventCandidate): string => {
@@ -199,6 +241,19 @@ export function resolveReferences(
         }
         if (target >= 0) {
           list.push({ s: k, e: k + 1, entity: target, star: true, relative: true, rule: 'coref:relative' });
+          continue;
+        }
+      }
+      // "the men", "the two brothers", "all three": the people named together most recently.
+      const plural = pluralPeople(tokens, k, sent.tokEnd);
+      if (plural > 0) {
+        const count = countOf(tokens, k, plural);
+        // The same people as the last plural reference, if it fits; else the latest named together.
+        let group: number[] = lastGroup && sent.index - lastGroup.sentence <= 6 && (!count || lastGroup.people.length === count) ? lastGroup.people : peopleGroup(sent.index, count);
+        if (group.length >= 2) lastGroup = { people: group, sentence: sent.index };
+        if (group.length >= 2) {
+          for (const ent of group) list.push({ s: k, e: k + plural, entity: ent, star: true, rule: 'coref:plural' });
+          k += plural - 1;
           continue;
         }
       }

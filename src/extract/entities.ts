@@ -54,6 +54,16 @@ export function resolveNames(text: string, tokens: Token[], mentions: RawMention
     return ei;
   };
 
+  // A multi-word name the model typed as a place or body, whose last word is elsewhere a
+  // person ("Amadou Koufa" ... "Koufa was not named"), is that person.
+  const personWords = new Set<string>();
+  for (const m of mentions) if (m.type === 'Person' && !m.tentative && m.e - m.s === 1) personWords.add(normalizeName(mentionText(text, tokens, m)));
+  for (const m of mentions) {
+    if (m.type !== 'Person' && m.rule === 'ner:perceptron' && m.e - m.s >= 2 && personWords.has(normalizeName(tokens[m.e - 1].text))) {
+      m.type = 'Person';
+      m.rule = 'ner:perceptron+retyped-by-short-name';
+    }
+  }
   for (const mi of order) {
     const m = mentions[mi];
     const name = mentionText(text, tokens, m);

@@ -42,6 +42,13 @@ function shape(tokens: Token[], sent: TokenSentence, anchors: Anchor[], entities
       anchorPos.push([len + (parts.length ? 1 : 0), 0]);
       k = a.e - 1;
       ai++;
+      // One phrase standing for several people ("the men"): written as a list of them.
+      while (ai < anchors.length && anchors[ai].s === a.s) {
+        const start = len + (parts.length ? 1 : 0) + piece.length + 5;
+        piece += ` and ⟦${typeLetter(entities[anchors[ai].entity].type)}*#${ai}⟧`;
+        anchorPos.push([start, 0]);
+        ai++;
+      }
       // A possessive pronoun reads like a possessive name ("his associate" = "X 's associate").
       const w = tokens[a.s].lower;
       if (a.star && a.e - a.s === 1 && (w === 'his' || w === 'their' || w === 'its'
@@ -57,7 +64,12 @@ function shape(tokens: Token[], sent: TokenSentence, anchors: Anchor[], entities
     }
     if (parts.length) len += 1;
     len += piece.length;
-    if (piece.startsWith('⟦')) anchorPos[anchorPos.length - 1][1] = len - (piece.endsWith(" 's") ? 3 : 0);
+    if (piece.startsWith('⟦')) {
+      const p = anchorPos[anchorPos.length - 1];
+      p[1] = len - (piece.endsWith(" 's") ? 3 : 0);
+      // Anchors of a list share the phrase's end.
+      for (let q = anchorPos.length - 2; q >= 0 && anchorPos[q][1] === 0; q--) anchorPos[q][1] = p[1];
+    }
     parts.push(piece);
   }
   return { text: parts.join(' '), anchorPos };
@@ -258,7 +270,17 @@ function build(
       mentionLists[a.entity].push({ start: tokens[a.s].start, end: tokens[a.e - 1].end, text: text.slice(tokens[a.s].start, tokens[a.e - 1].end), sentence: si, rule: a.rule });
     }
   });
-  const keep = entities.map((_, i) => mentionLists[i].length > 0);
+  // A place named only inside event names ("the Westminster attack", "the attack on
+  // Westminster") is part of those names, not a place the text talks about.
+  const eventInternal = new Set<number>();
+  for (const info of events.values()) {
+    for (const c of info.candidates) {
+      for (const mi of c.modifierMentions) eventInternal.add(mi);
+      if (c.complement && (c.complement.prep === 'on' || c.complement.prep === 'against')) eventInternal.add(c.complement.mention);
+    }
+  }
+  const keep = entities.map((e, i) => mentionLists[i].length > 0
+    && !(e.type === 'Location' && e.mentionIdx.length > 0 && e.mentionIdx.every((mi) => eventInternal.has(mi))));
   const idOf = new Map<number, string>();
   const outEntities: ExtractedEntity[] = [];
   entities.forEach((e, i) => {

@@ -26,6 +26,7 @@ export const COMMON_WORDS: Set<string> = (() => {
 export const FUNCTION_WORDS = set(`
 a an the this that these those it its it's he she his her him they them their we our us i you your
 and or but nor so yet for of in on at by to from with without within into onto upon over under
+through across along toward towards near past around behind via outside inside beyond against
 after before since until while when where whereas which who whom whose what why how
 as if though although because despite due during following including according among amid
 there here then thus hence also however meanwhile moreover furthermore indeed instead
@@ -61,7 +62,7 @@ businessman politician minister mp lawyer judge prosecutor detective driver doct
 citizen national british`);
 
 /** Last words that make a capitalised phrase an organisation. */
-export const ORG_HEADS = set(`group groups department ministry party army front state brigade brigades council police
+export const ORG_HEADS = set(`group groups department ministry party army front state brigade brigades council police policing
 agency service services office bureau committee court courts movement network organisation organization
 union association foundation institute university college bank corporation company inc ltd llc plc
 brotherhood commission command force forces guard guards battalion jamaat tribunal government parliament

@@ -154,6 +154,24 @@ function chunks(tokens: Token[], sent: TokenSentence): [number, number][] {
   return out;
 }
 
+/** 'known as "Jihadi John"': quoted words after a naming phrase are a name, whatever their words. */
+function quotedAlias(tokens: Token[], s: number): boolean {
+  const q = tokens[s - 1];
+  if (!q || !/^["“‘']$/.test(q.text)) return false;
+  const a = tokens[s - 3]?.lower ?? '', b = tokens[s - 2]?.lower ?? '';
+  return (a === 'known' && b === 'as') || (a === 'also' && b === 'called') || /^(?:dubbed|nicknamed|alias|aka)$/.test(b);
+}
+
+/** A capitalised word after "a"/"an" (and at most two adjectives) that modifies no noun: a product or object. */
+function introducedAsThing(tokens: Token[], s: number, e: number): boolean {
+  let i = s - 1;
+  let adj = 0;
+  while (i >= 0 && adj < 2 && tokens[i].word && !tokens[i].cap && !/^(?:a|an)$/.test(tokens[i].lower)) { i--; adj++; }
+  if (i < 0 || !/^(?:a|an)$/.test(tokens[i].lower)) return false;
+  const next = tokens[e];
+  return !next || !next.word || FUNCTION_WORDS.has(next.lower);
+}
+
 const NAMING_RX = /^(?:called|named|calling itself|known as|dubbed|styled|styling itself)$/;
 function namedByGroupNoun(tokens: Token[], s: number): boolean {
   let i = s - 1;
@@ -192,12 +210,36 @@ export function findMentions(tokens: Token[], sentences: TokenSentence[]): RawMe
   const pending: { s: number; e: number; sentence: number }[] = [];
 
   for (const sent of sentences) {
+    const sentChunks = chunks(tokens, sent);
+    // Names whose words settle the type (an organisation word, the gazetteer, 'known as "Y"',
+    // "a group called Y") win over the model, which may cut them short ("U.S. Department").
+    for (const [s, e] of sentChunks) {
+      if (quotedAlias(tokens, s)) {
+        out.push({ s, e, type: 'Person', sentence: sent.index, rule: 'rule:quoted-alias' });
+      } else if (namedByGroupNoun(tokens, s)) {
+        out.push({ s, e, type: 'Organization', sentence: sent.index, rule: 'rule:group-called' });
+      } else {
+        const fix = typeFromWords(tokens, s, e);
+        if (fix === 'drop' || !fix.type || !fix.rule.startsWith('lexicon:') || fix.e - fix.s < 2) continue;
+        out.push({ s: fix.s, e: fix.e, type: fix.type, sentence: sent.index, rule: fix.rule });
+      }
+      const last = out[out.length - 1];
+      for (let i = last.s; i < last.e; i++) covered[i] = 1;
+    }
     const tags = m ? m.tag(docTokens[sent.index], { documentTokens: docTokens }) : [];
     for (const sp of spansFromTags(tags)) {
       let s = sent.tokStart + sp.start, e = sent.tokStart + sp.end;
       while (s < e && (tokens[s].lower === 'the' || !tokens[s].word)) s++;
       while (e > s && !tokens[e - 1].word) e--;
       if (e <= s) continue;
+      let taken = false;
+      for (let i = s; i < e; i++) if (covered[i]) taken = true;
+      if (taken) continue;
+      let junk = false;
+      for (let i = s; i < e; i++) if (NOT_NAMES.has(tokens[i].lower)) junk = true;
+      if (junk) continue;
+      // "a rented Hyundai through ...": a name brought in by "a" and not modifying a noun is a thing.
+      if (sp.type !== 'PER' && e - s === 1 && introducedAsThing(tokens, s, e)) continue;
       const fix = typeFromWords(tokens, s, e);
       let type: EntityType | undefined = TYPE_OF[sp.type];
       let rule = `ner:perceptron`;
@@ -215,7 +257,7 @@ export function findMentions(tokens: Token[], sentences: TokenSentence[]): RawMe
       out.push({ s, e, type, sentence: sent.index, rule });
       modelTypes.set(keyOf(tokens, s, e), type);
     }
-    for (const [s, e] of chunks(tokens, sent)) {
+    for (const [s, e] of sentChunks) {
       let free = true;
       for (let i = s; i < e; i++) if (covered[i]) { free = false; break; }
       if (free) pending.push({ s, e, sentence: sent.index });
@@ -225,18 +267,6 @@ export function findMentions(tokens: Token[], sentences: TokenSentence[]): RawMe
   // Capitalised names the model left out: the words, the model's type for the same name
   // elsewhere in the document, or the context decide.
   for (const p of pending) {
-    // 'known as "Jihadi John"': the quoted words are a name whatever they are made of.
-    const lead = p.s >= 3 ? `${tokens[p.s - 3].lower} ${tokens[p.s - 2].lower} ${tokens[p.s - 1].lower}` : '';
-    if (/(?:known as|dubbed|nicknamed|alias|aka|called) ["“‘']$/.test(lead) || /^(?:as|dubbed|nicknamed|alias|aka) ["“‘']$/.test(lead.split(' ').slice(-2).join(' ')) && /known/.test(lead)) {
-      out.push({ s: p.s, e: p.e, type: 'Person', sentence: p.sentence, rule: 'rule:quoted-alias' });
-      continue;
-    }
-    // "a network called X", "a group calling itself X", "the militia X": the noun types the name.
-    if (namedByGroupNoun(tokens, p.s)) {
-      for (let i = p.s; i < p.e; i++) covered[i] = 1;
-      out.push({ s: p.s, e: p.e, type: 'Organization', sentence: p.sentence, rule: 'rule:group-called' });
-      continue;
-    }
     const fix = typeFromWords(tokens, p.s, p.e);
     if (fix === 'drop') continue;
     let { s, e } = fix;

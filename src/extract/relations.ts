@@ -31,7 +31,7 @@ const A1 = '⟦[POLV][*^]?#\\d+⟧';
 // A coordinated list: "A and B", "A, B and C", "A and his brother B".
 // Commas alone make an apposition, not a list: a list closes with "and"/"or".
 const item = (t: string) => `(?:⟦[PO][*^]?#\\d+⟧ 's (?:[a-z-]+ ){0,2}(?:, )?)?⟦${t}[*^]?#\\d+⟧`;
-const list = (t: string) => `(⟦${t}[*^]?#\\d+⟧(?:(?: , ${item(t)})* (?:, )?(?:and|or|as well as) ${item(t)})?)`;
+const list = (t: string) => `(⟦${t}[*^]?#\\d+⟧(?:(?: (?:,|and|, and) ${item(t)})* (?:and|or|, and|as well as) ${item(t)})?)`;
 const MACROS: Record<string, string> = {
   P: list('P'), O: list('O'), X: list('[PO]'), A: `(${A1})`, A2: `(${A1})`, V: '(⟦V[*^]?#\\d+⟧)', L: list('L'),
   P1: '(⟦P[*^]?#\\d+⟧)', PN: '(⟦P#\\d+⟧(?: (?:,|and|, and|or|as well as) ⟦P#\\d+⟧)*)', O1: '(⟦O[*^]?#\\d+⟧)', X1: '(⟦[PO][*^]?#\\d+⟧)',
@@ -47,6 +47,8 @@ const MACROS: Record<string, string> = {
   // clause set off by commas ("X, which had called itself Y, was led by"), then who/which/that.
   WHO: '(?:\\( ⟦[PO][*^]?#\\d+⟧ \\) )?(?:, (?:a|an|the) (?:[^⟦⟧ ,]+ |⟦[OL]#\\d+⟧ ){0,6}?(?=,|who|which|that|based|living|born)(?:, )?)?(?:, (?:which|who|that|whose) (?:[^⟦⟧ ,]+ |⟦[POLV][*^]?#\\d+⟧ ){1,10}, )?(?:, )?(?:(?:who|which|that) )?',
   THE: '(?:the )?',
+  // "a banned network called Y": the noun phrase that introduces a name.
+  NAMED: '(?:(?:a|an|the) (?:[^⟦⟧ ,]+ ){0,3}?(?:called|named|known as|calling itself) )?',
 };
 
 const MEMBER_ROLE = '(?:member|members|militant|militants|fighter|fighters|operative|operatives|recruiter|recruiters|spokesman|spokeswoman|spokesperson|activist|activists|executioner|official|officials|bomber|bombers|soldier|soldiers|loyalist|affiliate|lieutenant|ideologue|preacher|cleric|emir|agent|agents|volunteer|jihadist|jihadists|gunman|treasurer|financier|propagandist|courier|trainer|instructor)';
@@ -74,7 +76,7 @@ type Spec = [id: string, type: RelationType, src: string, s: number, t: number, 
 
 const SPECS: Spec[] = [
   // member_of
-  ['member-of-role', 'member_of', `{X} {WHO}{BE}{ADV}{DET}{W3}${MEMBER_ROLE} (?:of|for|in|with|within) {THE}{O}`, 1, 2],
+  ['member-of-role', 'member_of', `{X} {WHO}{BE}{ADV}{DET}{W3}${MEMBER_ROLE} (?:of|for|in|with|within) {NAMED}{THE}{O}`, 1, 2],
   ['member-of-premodifier', 'member_of', `{P} {WHO}{BE}{ADV}{DET}{W2}{O1} (?:'s )?{W1}${MEMBER_ROLE}`, 1, 2],
   ['member-of-org-role-name', 'member_of', `{O1} (?:'s )?{W1}${MEMBER_ROLE} (?:, )?{P}`, 2, 1],
   ['member-of-joined', 'member_of', `{P} {WHO}{ADV}(?:had |has |have )?(?:also )?(?:joined|join|joining|signed up to|signed up for|swore allegiance to|sworn allegiance to|pledged allegiance to|pledged loyalty to|swore loyalty to|enlisted in|fought for|fights for|fighting for|served in|serves in|belonged to|belongs to) {THE}{O}`, 1, 2],
@@ -97,7 +99,7 @@ const SPECS: Spec[] = [
   ['assoc-linked', 'associated_with', `{X} {WHO}{BE}{ADV}(?:also )?(?:linked|tied|connected|close|allied|affiliated|loyal|aligned|associated|in (?:[a-z]+ )?contact|in (?:[a-z]+ )?touch) (?:to|with) {THE}{X}`, 1, 2],
   ['assoc-has-links', 'associated_with', `{X} {WHO}{ADV}(?:has|have|had|with|maintains|maintained|maintain|developed|forged|built) {W2}(?:links|ties|connections|contacts|contact|relations|relationship|a relationship) (?:to|with) {THE}{X}`, 1, 2],
   ['assoc-links-between', 'associated_with', `(?:links|ties|connections|contacts|relationship|relations|cooperation|collaboration) between {THE}{A} and {THE}{A2}`, 1, 2],
-  ['assoc-helped', 'associated_with', `{A} {WHO}{W6}(?:helped|aided|assisted|supported|funded|financed|sheltered|harboured|harbored|met|met with|visited|contacted|advised|trained|armed|supplied|worked with|collaborated with|cooperated with|sponsored|backed|hosted|housed|sent money to|wired money to|paid|corresponded with|communicated with|phoned|called|emailed|messaged|praised|praising|glorifying|glorified|promoting|promoted) {THE}{A2}`, 1, 2],
+  ['assoc-helped', 'associated_with', `{A} {WHO}{W6}(?:helped|aided|assisted|supported|funded|financed|sheltered|harboured|harbored|met|met with|visited|contacted|advised|trained|armed|supplied|worked with|collaborated with|cooperated with|sponsored|backed|hosted|housed|sent money to|wired money to|paid|corresponded with|communicated with|phoned|emailed|messaged|praised|praising|glorifying|glorified|promoting|promoted) {THE}{A2}`, 1, 2],
   ['assoc-money-for', 'associated_with', `{X} {WHO}{W6}(?:moved|moving|moves|raised|raising|raises|collected|collecting|laundered|laundering|transferred|transferring|funnelled|funneled|funnelling|channelled|channeled|sent|sending|smuggled|smuggling|procured|procuring|bought|buying|supplied|supplying) (?:[^⟦⟧ ]+ ){0,3}?(?:for|to) {THE}{X}`, 1, 2],
   ['assoc-merged', 'associated_with', `{O1} {WHO}{ADV}(?:merged into|merged with|joined forces with|allied with|allied itself with|pledged allegiance to|swore allegiance to|split from|broke away from|splintered from|aligned itself with|is affiliated with|was affiliated with|affiliated with) {THE}{O1}`, 1, 2],
   ['assoc-affiliate-appos', 'associated_with', `{O1} (?:\\( ⟦O[*^]?#\\d+⟧ \\) )?, (?:the |an? )(?:[^⟦⟧ ]+ )?{O1} (?:affiliate|offshoot|branch|wing|franchise|ally|proxy|faction|splinter group|arm)`, 1, 2],
