@@ -65,7 +65,7 @@ const CONTEXT_CHARS = 240;
 
 export class Workbench {
   private version = 0;
-  private base: { version: number; value: Promise<Base> } | null = null;
+  private base: { version: string; value: Promise<Base> } | null = null;
 
   constructor(readonly store: Repository) {}
 
@@ -74,10 +74,12 @@ export class Workbench {
     this.version++;
   }
 
-  private load(): Promise<Base> {
-    if (this.base?.version !== this.version) {
+  private async load(): Promise<Base> {
+    // Another process (skein ingest) may add documents while the server runs.
+    const version = `${this.version}:${(await this.store.documents()).length}`;
+    if (this.base?.version !== version) {
       const value = this.compute();
-      this.base = { version: this.version, value };
+      this.base = { version, value };
       value.catch(() => { if (this.base?.value === value) this.base = null; });
     }
     return this.base.value;

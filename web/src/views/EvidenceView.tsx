@@ -19,11 +19,16 @@ export function EvidenceView({ schema, selection, nav }: { schema: Schema; selec
       }
       return <>
         <p className="muted">{evidence.length} statement{evidence.length === 1 ? '' : 's'} from {new Set(evidence.map((e) => e.evidence.documentId)).size} document(s)</p>
-        {[...groups].map(([label, items]) => <section key={label}>
+        {[...groups].sort(([a], [b]) => rank(a) - rank(b)).map(([label, items]) => <section key={label}>
           <h3>{label} <span className="muted">({items.length})</span></h3>
           <ul className="evidence-list">{items.map((item) => <EvidenceRow key={item.id} item={item} schema={schema} nav={nav} />)}</ul>
         </section>)}
       </>;
     }}</Status>
   </div>;
+}
+
+/** Relations first, then properties, names last. */
+function rank(group: string): number {
+  return group === 'names' ? 2 : group === 'properties' ? 1 : 0;
 }

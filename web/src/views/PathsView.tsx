@@ -45,7 +45,7 @@ export function PathsView({ schema, nav, from, to, go, selected }: {
         {answer.paths.map((p, i) => <section key={i} className="path">
           <h3>Path {i + 1}: {p.nodes.map((n) => answer.entities[n]?.name ?? `#${n}`).join(' → ')}</h3>
           <ol>{p.hops.map((h, j) => <li key={j} className="hop">
-            <strong>{answer.entities[h.from]?.name}</strong> — {h.relations.map((r) => relationLabel(schema, r)).join(', ')} — <strong>{answer.entities[h.to]?.name}</strong>
+            <strong>{answer.entities[h.from]?.name}</strong> to <strong>{answer.entities[h.to]?.name}</strong>: {h.relations.map((r) => relationLabel(schema, r)).join(', ')}
             <span className="muted"> ({h.sources} source{h.sources === 1 ? '' : 's'})</span>
             <ul className="evidence-list">{h.statements.map((id) => evidence.get(id)).filter((e): e is EvidenceItem => !!e)
               .map((item) => <EvidenceRow key={item.id} item={item} schema={schema} nav={nav} />)}</ul>
