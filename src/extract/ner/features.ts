@@ -267,12 +267,14 @@ export function appendStacked(tokens: string[], out: Uint32Array, counts: Uint8A
   const n = tokens.length;
   const aux = stacked.aux;
   const stage1 = stacked.stage1;
+  let base = 0;
+  let k = 0;
+  const add = (h: number) => {
+    if (k < MAX_FEATS) out[base + k++] = fmix(h);
+  };
   for (let i = 0; i < n; i++) {
-    const base = i * MAX_FEATS;
-    let k = counts[i]!;
-    const add = (h: number) => {
-      if (k < MAX_FEATS) out[base + k++] = fmix(h);
-    };
+    base = i * MAX_FEATS;
+    k = counts[i]!;
     if (aux) {
       const a0 = aux[i]!;
       const am = i > 0 ? aux[i - 1]! : 99;
@@ -441,12 +443,14 @@ function extractBase(
 
   const C = res.clusterLevels;
   const useLr = res.lowerRatio.size > 0;
+  let base = 0;
+  let k = 0;
+  const add = (h: number) => {
+    if (k < MAX_FEATS) out[base + k++] = fmix(h);
+  };
   for (let i = 0; i < n; i++) {
-    const base = i * MAX_FEATS;
-    let k = 0;
-    const add = (h: number) => {
-      if (k < MAX_FEATS) out[base + k++] = fmix(h);
-    };
+    base = i * MAX_FEATS;
+    k = 0;
     const t0 = info[i]!;
     const tm1 = at(i - 1);
     const tm2 = at(i - 2);

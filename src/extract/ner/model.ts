@@ -246,11 +246,13 @@ export class PerceptronNer implements NerModel {
   readonly resources: NerResources;
   private readonly stages: { scale: number; trans: Float64Array; kind: StageKind }[] = [];
   /**
-   * All stages share one hash-bucket index and one Int16 weight table laid out as
-   * [row][stage][tag], so a feature shared by every pass costs one lookup for all of them.
+   * All stages share one hash-bucket index and one sparse weight table: a feature's nonzero
+   * weights for every (stage, tag) pair, packed as value * 256 + (stage * NTAGS + tag), so a
+   * feature used by every pass costs one lookup for all of them. rowIndex[bucket] is
+   * start * 64 + count into `ent`, or -1. (Perceptron rows are sparse: about 5 of 51 nonzero.)
    */
   private rowIndex: Int32Array;
-  private W: Int16Array;
+  private ent: Int32Array;
   private S: number;
   private acc = new Int32Array(64 * NTAGS);
   private auxStage = -1;
@@ -304,8 +306,27 @@ export class PerceptronNer implements NerModel {
         for (let t = 0; t < T; t++) W[o + t] = pt.q[r * T + t]!;
       }
     });
+    // pack the dense rows sparsely
+    const ST = S * T;
+    let nnz = 0;
+    for (let i = 0; i < W.length; i++) if (W[i] !== 0) nnz++;
+    const ent = new Int32Array(nnz);
+    const start = new Int32Array(rows + 1);
+    let q = 0;
+    for (let r = 0; r < rows; r++) {
+      start[r] = q;
+      for (let j = 0; j < ST; j++) {
+        const v = W[r * ST + j]!;
+        if (v !== 0) ent[q++] = v * 256 + j;
+      }
+    }
+    start[rows] = q;
+    for (let b = 0; b < B; b++) {
+      const r = rowIndex[b]!;
+      if (r >= 0) rowIndex[b] = start[r]! * 64 + (start[r + 1]! - start[r]!);
+    }
     this.rowIndex = rowIndex;
-    this.W = W;
+    this.ent = ent;
     this.auxStage = this.stages.findIndex((st) => st.kind === 'aux');
     this.mainStage = this.stages.findIndex((st) => st.kind === 'main');
     this.docStage = this.stages.findIndex((st) => st.kind === 'doc');
@@ -338,7 +359,7 @@ export class PerceptronNer implements NerModel {
     const T = NTAGS;
     const ST = this.S * T;
     const acc = new Int32Array(n * ST);
-    const W = this.W;
+    const ent = this.ent;
     const idx = this.rowIndex;
     const mask = this.mask;
     for (let i = 0; i < n; i++) {
@@ -348,8 +369,12 @@ export class PerceptronNer implements NerModel {
       for (let k = 0; k < c; k++) {
         const r = idx[feats[fb + k]! & mask]!;
         if (r < 0) continue;
-        const ro = r * ST;
-        for (let j = 0; j < ST; j++) acc[ao + j] += W[ro + j]!;
+        const a = r >> 6;
+        const e = a + (r & 63);
+        for (let q = a; q < e; q++) {
+          const v = ent[q]!;
+          acc[ao + (v & 255)] += v >> 8;
+        }
       }
     }
     return acc;
@@ -372,7 +397,7 @@ export class PerceptronNer implements NerModel {
     if (this.em.length < n * T) this.em = new Float64Array(n * T * 2);
     const em = this.em;
     const st = this.stages[stage]!;
-    const W = this.W;
+    const ent = this.ent;
     const idx = this.rowIndex;
     const mask = this.mask;
     const so = stage * T;
@@ -385,8 +410,13 @@ export class PerceptronNer implements NerModel {
         for (let k = from[i]!; k < to[i]!; k++) {
           const r = idx[feats[fb + k]! & mask]!;
           if (r < 0) continue;
-          const ro = r * ST + so;
-          for (let t = 0; t < T; t++) sum[t] += W[ro + t]!;
+          const a = r >> 6;
+          const e = a + (r & 63);
+          for (let q = a; q < e; q++) {
+            const v = ent[q]!;
+            const j = (v & 255) - so;
+            if (j >= 0 && j < T) sum[j] += v >> 8;
+          }
         }
       }
       const o = i * T;
