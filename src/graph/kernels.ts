@@ -10,9 +10,14 @@ import type { CSR } from './types.js';
 /**
  * Brandes (2001) dependency accumulation for unweighted shortest paths from the given
  * sources, added into `out`. Summed over all sources each unordered pair is counted twice.
- * The forward BFS records each node's shortest-path successors in one flat array (the DAG), so
- * the backward pass pulls dependencies over DAG edges only: delta[v] = sigma[v] * sum over
- * successors w of (1 + delta[w]) / sigma[w], that quotient kept in coef[w].
+ *
+ * The forward BFS is direction-optimising (after Beamer et al. 2012), level by level: a level
+ * is pushed from the frontier while the frontier's edges are fewer than the unvisited nodes'
+ * edges, and pulled by the unvisited nodes otherwise (on small-world graphs the last levels
+ * touch a fraction of the edges that way). Each shortest-path DAG edge is recorded once: as a
+ * successor of v in push levels, as a predecessor of w in pull levels. The backward pass then
+ * touches DAG edges only: delta[v] = sigma[v] * sum over successors w of (1 + delta[w]) /
+ * sigma[w], that quotient kept in coef[w] and handed to predecessors through acc[].
  */
 export function brandesAccumulate(
   offsets: Int32Array, targets: Int32Array, n: number, sources: ArrayLike<number>, out: Float64Array,
@@ -20,34 +25,77 @@ export function brandesAccumulate(
   const dist = new Int32Array(n).fill(-1);
   const sigma = new Float64Array(n);
   const coef = new Float64Array(n);
+  const acc = new Float64Array(n);
   const order = new Int32Array(n);
-  const succ = new Int32Array(Math.max(1, targets.length));
-  const succEnd = new Int32Array(n);
+  const dag = new Int32Array(Math.max(1, targets.length));
+  const succStart = new Int32Array(n), succEnd = new Int32Array(n);
+  const predStart = new Int32Array(n), predEnd = new Int32Array(n);
+  const twoM = targets.length;
+  const pullSlack = n >> 3;
   for (let si = 0; si < sources.length; si++) {
     const s = sources[si];
-    let head = 0, tail = 0, sp = 0;
+    let tail = 0, dp = 0;
     order[tail++] = s; dist[s] = 0; sigma[s] = 1;
-    while (head < tail) {
-      const v = order[head++];
-      const dv = dist[v] + 1;
-      const sv = sigma[v];
-      for (let e = offsets[v], end = offsets[v + 1]; e < end; e++) {
-        const w = targets[e];
-        let dw = dist[w];
-        if (dw < 0) { dist[w] = dv; dw = dv; order[tail++] = w; }
-        if (dw === dv) { sigma[w] += sv; succ[sp++] = w; }
+    predStart[s] = predEnd[s] = 0;
+    let levelStart = 0, level = 0;
+    let frontierDeg = offsets[s + 1] - offsets[s];
+    let visitedDeg = frontierDeg;
+    while (levelStart < tail) {
+      const levelEnd = tail;
+      const next = level + 1;
+      let nextDeg = 0;
+      if (frontierDeg <= twoM - visitedDeg + pullSlack) {
+        // push: frontier nodes visit their neighbours
+        for (let i = levelStart; i < levelEnd; i++) {
+          const v = order[i];
+          const sv = sigma[v];
+          succStart[v] = dp;
+          for (let e = offsets[v], end = offsets[v + 1]; e < end; e++) {
+            const w = targets[e];
+            let dw = dist[w];
+            if (dw < 0) {
+              dist[w] = next; dw = next; order[tail++] = w;
+              predStart[w] = predEnd[w] = 0;
+              nextDeg += offsets[w + 1] - offsets[w];
+            }
+            if (dw === next) { sigma[w] += sv; dag[dp++] = w; }
+          }
+          succEnd[v] = dp;
+        }
+      } else {
+        // pull: unvisited nodes look for neighbours on the frontier
+        for (let i = levelStart; i < levelEnd; i++) { const v = order[i]; succStart[v] = succEnd[v] = 0; }
+        for (let w = 0; w < n; w++) {
+          if (dist[w] >= 0) continue;
+          let sw = 0;
+          const start = dp;
+          for (let e = offsets[w], end = offsets[w + 1]; e < end; e++) {
+            const v = targets[e];
+            if (dist[v] === level) { sw += sigma[v]; dag[dp++] = v; }
+          }
+          if (sw > 0) {
+            dist[w] = next; sigma[w] = sw; order[tail++] = w;
+            predStart[w] = start; predEnd[w] = dp;
+            nextDeg += offsets[w + 1] - offsets[w];
+          } else dp = start;
+        }
       }
-      succEnd[v] = sp;
+      visitedDeg += nextDeg;
+      frontierDeg = nextDeg;
+      levelStart = levelEnd;
+      level = next;
     }
     for (let i = tail - 1; i > 0; i--) {
       const v = order[i];
-      let sum = 0;
-      for (let e = succEnd[order[i - 1]], end = succEnd[v]; e < end; e++) sum += coef[succ[e]];
+      let sum = acc[v];
+      for (let e = succStart[v], end = succEnd[v]; e < end; e++) sum += coef[dag[e]];
       const d = sigma[v] * sum;
       out[v] += d;
-      coef[v] = (1 + d) / sigma[v];
+      const c = (1 + d) / sigma[v];
+      coef[v] = c;
+      for (let e = predStart[v], end = predEnd[v]; e < end; e++) acc[dag[e]] += c;
     }
-    for (let i = 0; i < tail; i++) { const v = order[i]; dist[v] = -1; sigma[v] = 0; }
+    for (let i = 0; i < tail; i++) { const v = order[i]; dist[v] = -1; sigma[v] = 0; acc[v] = 0; }
   }
 }
 
