@@ -36,6 +36,7 @@ const GRAPHS: Array<[string, () => RandomGraph]> = [
   ['G(120, 0.04)', () => randomGraph(120, 0.04, 13)],
   ['Barabasi-Albert (200, 2)', () => baGraph(200, 2, 14)],
   ['G(40, 0.3), dense', () => randomGraph(40, 0.3, 15, true)],
+  ['Barabasi-Albert (800, 3), pull levels in the forward BFS', () => baGraph(800, 3, 16)],
 ];
 
 for (const [name, make] of GRAPHS) {
