@@ -121,12 +121,23 @@ export function locate(names: readonly string[]): Place | null {
   return countryOf(names) ?? cityCandidates(names)[0] ?? null;
 }
 
+/** Below this population a namesake abroad is not taken for a place the corpus is about. */
+const SMALL_TOWN = 200_000;
+
+export interface Located {
+  place: Place | null;
+  /** Why a name with gazetteer entries was left unplaced. */
+  note?: string;
+}
+
 /**
  * Places for several locations read together (one corpus): a city name shared by places in
  * several countries goes to the country the other locations point to ("Woolwich" next to
- * "London" and "Britain" is the English one), else to the most populous.
+ * "London" and "Britain" is the English one), else to the most populous. A name found only
+ * as small towns outside every country the corpus points to is left unplaced ("Westminster"
+ * beside London is not the one in Colorado).
  */
-export function locateAll(nameLists: readonly (readonly string[])[]): (Place | null)[] {
+export function locateAll(nameLists: readonly (readonly string[])[]): Located[] {
   const countries = nameLists.map(countryOf);
   const candidates = nameLists.map((names, i) => (countries[i] ? [] : cityCandidates(names)));
   const weight = new Map<string, number>();
@@ -136,13 +147,19 @@ export function locateAll(nameLists: readonly (readonly string[])[]): (Place | n
     if (!list.length) return;
     // A name with one meaning, or a big city far ahead of its namesakes, tells the country.
     const [first, second] = list;
-    if (!second || (first!.population ?? 0) > 10 * (second.population ?? 0)) add(first!.country, 1);
+    const big = (first!.population ?? 0) >= 100_000 && (first!.population ?? 0) > 10 * (second?.population ?? 0);
+    if (!second || big) add(first!.country, 1);
   });
   return nameLists.map((_, i) => {
-    if (countries[i]) return countries[i];
+    if (countries[i]) return { place: countries[i] };
     const list = candidates[i]!;
-    if (!list.length) return null;
+    if (!list.length) return { place: null };
     const best = [...list].sort((a, b) => (weight.get(b.country) ?? 0) - (weight.get(a.country) ?? 0))[0]!;
-    return (weight.get(best.country) ?? 0) > 0 ? best : list[0]!;
+    if ((weight.get(best.country) ?? 0) > 0) return { place: best };
+    if (weight.size > 0 && list.every((p) => (p.population ?? 0) < SMALL_TOWN)) {
+      const abroad = [...new Set(list.map((p) => p.country))].join(', ');
+      return { place: null, note: `only small places of that name abroad (${abroad})` };
+    }
+    return { place: list[0]! };
   });
 }

@@ -221,7 +221,7 @@ export class Workbench {
   async places() {
     const { entities, claims, byId } = await this.load();
     const placed: (Place & { entityId: number; entityName: string; documents: number; linked: { id: number; name: string; type: EntityType; relation: string }[] })[] = [];
-    const unplaced: { entityId: number; name: string }[] = [];
+    const unplaced: { entityId: number; name: string; note?: string }[] = [];
     const linked = new Map<number, Map<number, { id: number; name: string; type: EntityType; relation: string }>>();
     for (const c of claims) {
       if (c.type !== 'located_in' || c.status === 'rejected') continue;
@@ -234,8 +234,8 @@ export class Workbench {
     const locations = entities.filter((e) => e.type === 'Location');
     const found = locateAll(locations.map((e) => e.names));
     for (const [i, e] of locations.entries()) {
-      const place = found[i];
-      if (!place) { unplaced.push({ entityId: e.id, name: e.name }); continue; }
+      const { place, note } = found[i]!;
+      if (!place) { unplaced.push({ entityId: e.id, name: e.name, ...(note ? { note } : {}) }); continue; }
       placed.push({ ...place, entityId: e.id, entityName: e.name, documents: e.documentCount, linked: [...(linked.get(e.id)?.values() ?? [])] });
     }
     return { places: placed, unplaced };

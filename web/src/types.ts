@@ -92,7 +92,7 @@ export interface Timeline {
 
 export interface MapAnswer {
   places: { name: string; lat: number; lon: number; kind: 'country' | 'city'; country: string; population: number | null; entityId: number; entityName: string; documents: number; linked: { id: number; name: string; type: string; relation: string }[] }[];
-  unplaced: { entityId: number; name: string }[];
+  unplaced: { entityId: number; name: string; note?: string }[];
 }
 
 export interface IngestOutcome { input: string; status: 'ingested' | 'unchanged' | 'failed'; reason?: string; documentId?: number; title?: string; words?: number; entities?: number; statements?: number }

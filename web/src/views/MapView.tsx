@@ -61,7 +61,7 @@ export function MapView({ schema, nav, version, selected }: { schema: Schema; na
             <td>{p.linked.map((l, i) => <span key={l.id}>{i > 0 && ', '}<EntityLink id={l.id} name={l.name} onOpen={nav.entity} /></span>)}</td>
           </tr>)}
         </tbody></table>
-        {unplaced.length > 0 && <p className="muted">Not found in the gazetteer: {unplaced.map((u) => u.name).join('; ')}</p>}
+        {unplaced.length > 0 && <p className="muted">Not found in the gazetteer: {unplaced.map((u) => (u.note ? `${u.name} (${u.note})` : u.name)).join('; ')}</p>}
       </>;
     }}</Status>
   </div>;
