@@ -12,7 +12,7 @@ import type { EventCandidate } from './events.js';
 import { kindFamily } from './events.js';
 import type { DateMention } from './dates.js';
 import {
-  AGENCY_NOMINALS, DEMONYMS, GOVERNMENT_WORDS, GROUP_NOMINALS, ORG_PRONOUNS, PERSON_PRONOUNS, PLACE_NOMINALS, PLURAL_PRONOUNS,
+  AGENCY_NOMINALS, DEMONYMS, FUNCTION_WORDS, GOVERNMENT_WORDS, GROUP_NOMINALS, ORG_PRONOUNS, PERSON_PRONOUNS, PLACE_NOMINALS, PLURAL_PRONOUNS,
 } from './lexicons.js';
 
 export interface Anchor {
@@ -74,8 +74,9 @@ function describedAsGroup(tokens: Token[], s: number, e: number, end: number): b
   return false;
 }
 
-const PLURAL_PEOPLE = new Set(['men', 'women', 'brothers', 'sisters', 'suspects', 'pair', 'couple', 'attackers', 'defendants',
-  'gunmen', 'bombers', 'cousins', 'trio', 'accused', 'siblings', 'friends', 'plotters', 'killers', 'teenagers', 'students']);
+// Perpetrator plurals ("the attackers") are not here: they name a role in the incident instead.
+const PLURAL_PEOPLE = new Set(['men', 'women', 'brothers', 'sisters', 'suspects', 'pair', 'couple', 'defendants',
+  'cousins', 'trio', 'accused', 'siblings', 'friends', 'teenagers', 'students']);
 const COUNTS = /^(?:two|three|four|five|both|all)$/;
 const NUMBER_WORDS: Record<string, number> = { two: 2, both: 2, three: 3, four: 4, five: 5 };
 function countOf(tokens: Token[], k: number, n: number): number {
@@ -96,6 +97,8 @@ function pluralPeople(tokens: Token[], k: number, end: number): number {
   if (j < end && PLURAL_PEOPLE.has(tokens[j].lower) && !(tokens[j + 1] && (tokens[j + 1].lower === 'of' || tokens[j + 1].cap))) return j + 1 - k;
   return 0;
 }
+
+const CLAUSE_OPENERS = new Set(['but', 'while', 'whereas', 'although', 'though', 'because', ';', 'when', 'after', 'before', 'since', 'until', 'if', 'unless', 'so']);
 
 const EXISTENTIAL_AFTER = new Set(['is', 'are', 'was', 'were', 'has', 'have', 'had', "'s", 'will', 'would', 'may', 'might', 'seems', 'seem', 'appears', 'remain', 'remains', 'exists', 'exist', 'could', 'should', 'must', 'being', 'be']);
 
@@ -258,7 +261,17 @@ export function resolveReferences(
         }
       }
       if (PERSON_PRONOUNS.has(t.lower)) {
-        target = lookBackPronoun(sent.index, 2, (x) => x.type === 'Person');
+        // he/his/she: the subject of its clause when one is named there (binding prefers the
+        // subject; "him" cannot be the subject of its own clause, so it takes the nearest).
+        const objective = t.lower === 'him' || (t.lower === 'her' && !(tokens[k + 1]?.word && !tokens[k + 1].cap && !FUNCTION_WORDS.has(tokens[k + 1].lower)));
+        let clauseStart = sent.tokStart;
+        for (let q = k - 1; q > sent.tokStart; q--) if (CLAUSE_OPENERS.has(tokens[q].lower)) { clauseStart = q; break; }
+        if (!objective) {
+          for (const a of list) {
+            if (a.s >= clauseStart && a.s < k && entities[a.entity].type === 'Person' && !a.relative) { target = a.entity; break; }
+          }
+        }
+        if (target < 0) target = lookBackPronoun(sent.index, 2, (x) => x.type === 'Person');
         rule = 'coref:pronoun';
       } else if (PLURAL_PRONOUNS.has(t.lower)) {
         // "their": a group, unless people were named since (then it is those people, whom a
@@ -304,6 +317,16 @@ export function resolveReferences(
               || ((word === 'agency' || word === 'service' || word === 'services' || word === 'bureau') && x.names.some((n) => /^(?:MI\d|FBI|CIA|NSA|GCHQ|DGSI|DGSE|BND|BfV|ASIO|CSIS|Mossad|Shin Bet|FSB|ISI|NIA|DHS|DEA)$/.test(n) || /\b(?:Agency|Service|Bureau|Intelligence)\b/.test(n)))));
             rule = 'coref:nominal';
             e = h + 1;
+          } else if (!head.cap && head.word && !FUNCTION_WORDS.has(head.lower) && head.lower.length > 3) {
+            // "the exchange", "the front", "the brigade": an organisation named before with that head word.
+            const w = head.lower;
+            target = lookBack(sent.index, 6, (x) => x.type === 'Organization' && x.names.some((n) => { const ws = normalizeName(n).split(' '); return ws.length > 1 && ws[ws.length - 1] === w; }));
+            if (target >= 0) { rule = 'coref:name-head'; e = h + 1; }
+            else if (PLACE_NOMINALS.has(head.lower)) {
+              target = lookBack(sent.index, 2, (x) => x.type === 'Location');
+              rule = 'coref:nominal';
+              e = h + 1;
+            }
           } else if (PLACE_NOMINALS.has(head.lower)) {
             target = lookBack(sent.index, 2, (x) => x.type === 'Location');
             rule = 'coref:nominal';

@@ -308,7 +308,11 @@ function build(
 
   const relations: ExtractedRelation[] = [];
   const seen = new Set<string>();
+  // One role per person and incident: a named perpetrator is not also its victim ("two of the
+  // attackers died in the blast").
+  const perpetrators = new Set(drafts.filter((d) => d.type === 'perpetrator_of').map((d) => `${d.source}|${d.target}`));
   for (const d of drafts) {
+    if (d.type === 'victim_of' && perpetrators.has(`${d.source}|${d.target}`)) continue;
     const src = idOf.get(d.source), tgt = idOf.get(d.target);
     if (!src || !tgt) continue;
     const sent = sentences[d.sentence];

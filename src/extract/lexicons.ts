@@ -70,6 +70,8 @@ treasury administration authority authorities centre center federation league al
 society trust fund charity mosque church times news post herald guardian telegraph tribune journal
 gazette press television radio broadcasting unit squad division regiment corps directorate
 secretariat cabinet congress senate assembly caliphate emirate taliban mujahideen mujahidin
+trading holdings exchange industries enterprises logistics capital partners ventures airlines airways shipping
+imports exports consulting charities
 hezbollah hizbullah hamas jihad fighters militia militias cell`);
 
 /** First words of group names in Arabic, Urdu, Malay and Somali usage ("Ansar ...", "Jabhat ..."): group, army, front, movement, battalion, party. */
@@ -195,4 +197,4 @@ export const PLACE_NOMINALS = set(`city town country village capital area region
 export const GOVERNMENT_WORDS = set(`government ministry department police agency service services office bureau
 court courts treasury council parliament cabinet commission authority authorities army forces force
 command fbi cia mi5 mi6 nsa gchq interpol europol treasury administration congress senate tribunal
-directorate prosecution`);
+directorate prosecution nations commission eu un union`);

@@ -253,6 +253,12 @@ export function findMentions(tokens: Token[], sentences: TokenSentence[]): RawMe
         // MISC: kept only when the words themselves make it an organisation or place.
         continue;
       }
+      if (type === 'Person') {
+        // "Boy Rafli Amar": the model may leave out a first name that is also a word.
+        while (s > sent.tokStart && tokens[s - 1].cap && tokens[s - 1].word && !covered[s - 1] && tokens[s - 1].end + 1 >= tokens[s].start
+          && !PERSON_TITLES.has(tokens[s - 1].lower.replace(/\.$/, '')) && !DEMONYMS.has(tokens[s - 1].lower) && !FUNCTION_WORDS.has(tokens[s - 1].lower)
+          && !isOpening(tokens, sent, s - 1) && !ORG_HEADS.has(tokens[s - 1].lower)) s--;
+      }
       for (let i = s; i < e; i++) covered[i] = 1;
       out.push({ s, e, type, sentence: sent.index, rule });
       modelTypes.set(keyOf(tokens, s, e), type);

@@ -38,14 +38,19 @@ const MACROS: Record<string, string> = {
   G: '(?:(?:[^⟦⟧ ]+|⟦[POLV]\\*#\\d+⟧|⟦L#\\d+⟧) ){0,12}?',
   // Short word gaps never cross a comma or a bracket (a new phrase starts there).
   W1: '(?:[^⟦⟧ ,;:()"]+ )?', W2: '(?:[^⟦⟧ ,;:()"]+ ){0,2}?', W3: '(?:[^⟦⟧ ,;:()"]+ ){0,3}?', W6: '(?:[^⟦⟧ ,;:()"]+ ){0,6}?', W10: '(?:[^⟦⟧ ,;:()"]+ ){0,10}?',
-  BE: '(?:(?:is|was|are|were|has been|had been|have been|being|been|became|becomes|become|remains|remained|is now|was once|was also|is also|had become|has become|is still|was still) )?',
+  BE: '(?:(?:is|was|are|were|has been|had been|have been|being|been|became|becomes|become|remains|remained|is now|was once|was also|is also|had become|has become|is still|was still|served as|serves as|acted as|acts as|(?:is|was|are|were|has been|had been) (?:widely |also )?(?:regarded|seen|considered|described|known|viewed|identified|named|recognised|recognized) as|(?:is|was|are|were) (?:thought|believed|said|understood|reported|known|alleged|suspected|likely) to (?:be|have been)) )?',
+  // "is believed to be living", "is thought to have joined"
+  HV: '(?:(?:is|was|are|were) (?:thought|believed|said|understood|reported|known|alleged|suspected|likely|expected) to (?:be |have been |have )?)?',
+  HAVE: '(?:(?:has|have|had) (?:also )?)?',
+  // "in southern Lebanon", "in central Jakarta"
+  PLACEMOD: '(?:(?:northern|southern|eastern|western|central|north|south|east|west|rural|greater|downtown|north-west|north-east|south-west|south-east|northwest|northeast|southwest|southeast) )?',
   ADV: '(?:(?:[a-z]+ly|still|also|now|later|once|then|soon|even|already|allegedly|reportedly) ){0,2}',
   DET: '(?:(?:a|an|the|one of the|one of|another|a former|the former|a senior|a top|a leading) |(?:one of )?⟦[PO]\\*#\\d+⟧ \'s )?',
   POSS: '(?:(?:its|their|his|her) |⟦[PO][*^]?#\\d+⟧ \'s )',
   THEP: '(?:the |⟦[PO][*^]?#\\d+⟧ \'s )?',
   // After a name: its acronym in brackets, an apposition ("X, a Salafist group,"), a relative
   // clause set off by commas ("X, which had called itself Y, was led by"), then who/which/that.
-  WHO: '(?:\\( ⟦[PO][*^]?#\\d+⟧ \\) )?(?:, (?:a|an|the) (?:[^⟦⟧ ,]+ |⟦[OL]#\\d+⟧ ){0,6}?(?=,|who|which|that|based|living|born)(?:, )?)?(?:, (?:which|who|that|whose) (?:[^⟦⟧ ,]+ |⟦[POLV][*^]?#\\d+⟧ ){1,10}, )?(?:, )?(?:(?:who|which|that) )?',
+  WHO: '(?:\\( ⟦[PO][*^]?#\\d+⟧ \\) )?(?:, (?:a|an|the) (?:[^⟦⟧ ,]+ |⟦[OL]#\\d+⟧ ){0,6}?(?=,|who|which|that|based|living|born)(?:, )?)?(?:, (?:which|who|that|whose|⟦P\\^#\\d+⟧) (?:[^⟦⟧ ,]+ |⟦[POLV][*^]?#\\d+⟧ ){1,14}, )?(?:, )?(?:(?:who|which|that) )?',
   THE: '(?:the )?',
   // "a banned network called Y": the noun phrase that introduces a name.
   NAMED: '(?:(?:a|an|the) (?:[^⟦⟧ ,]+ ){0,3}?(?:called|named|known as|calling itself) )?',
@@ -61,7 +66,7 @@ const PERP_V = '(?:carried out|carry out|carrying out|conducted|conduct|conducti
 const INVEST_PASSIVE = '(?:investigated|arrested|charged|convicted|sentenced|detained|questioned|monitored|watched|surveilled|tracked|prosecuted|tried|jailed|indicted|raided|interviewed|placed under surveillance|put under surveillance|under investigation|under surveillance|imprisoned|extradited|deported|fined|found guilty|killed|shot dead|apprehended|captured|caught)';
 const INVEST_ACTIVE = '(?:investigated|investigating|investigates|investigate|arrested|arrests|arresting|arrest|charged|charges|charging|convicted|sentenced|detained|detaining|questioned|questioning|monitored|monitoring|monitor|watched|watching|surveilled|surveilling|surveil|tracked|tracking|prosecuted|prosecuting|jailed|indicted|raided|interviewed|apprehended|captured|opened (?:a |an )?(?:file|investigation|inquiry|probe|case) (?:on|into)|kept (?:a |an )?(?:eye|watch|tabs) on|placed|put)';
 const DESIGNATE_V = '(?:designated|sanctioned|proscribed|banned|blacklisted|listed|outlawed|added to (?:the |its |a )?(?:[^⟦⟧ ]+ ){0,3}?list)';
-const LIVE_V = '(?:lived|lives|living|live|resided|resides|residing|based|headquartered|born|raised|grew up|settled|stayed|preached|preaches|preaching|preach|operated|operates|operating|worked|works|working|studied|imprisoned|jailed|detained|held|hiding|hid|active|taught|teaches|ran a|run|runs)';
+const LIVE_V = '(?:lived|lives|living|live|resided|resides|residing|based|headquartered|born|raised|grew up|settled|stayed|preached|preaches|preaching|preach|operated|operates|operating|worked|works|working|studied|imprisoned|jailed|detained|held|hiding|hid|active|taught|teaches|ran a|run|runs|manages|managed|managing|owns|owned|fighting|fought|fights|sheltering|sheltered)';
 
 function compile(src: string): RegExp {
   const body = src.replace(/\{([A-Z][A-Z0-9]*)\}/g, (_, k: string) => {
@@ -79,11 +84,13 @@ const SPECS: Spec[] = [
   ['member-of-role', 'member_of', `{X} {WHO}{BE}{ADV}{DET}{W3}${MEMBER_ROLE} (?:of|for|in|with|within) {NAMED}{THE}{O}`, 1, 2],
   ['member-of-premodifier', 'member_of', `{P} {WHO}{BE}{ADV}{DET}{W2}{O1} (?:'s )?{W1}${MEMBER_ROLE}`, 1, 2],
   ['member-of-org-role-name', 'member_of', `{O1} (?:'s )?{W1}${MEMBER_ROLE} (?:, )?{P}`, 2, 1],
-  ['member-of-joined', 'member_of', `{P} {WHO}{ADV}(?:had |has |have )?(?:also )?(?:joined|join|joining|signed up to|signed up for|swore allegiance to|sworn allegiance to|pledged allegiance to|pledged loyalty to|swore loyalty to|enlisted in|fought for|fights for|fighting for|served in|serves in|belonged to|belongs to) {THE}{O}`, 1, 2],
+  ['member-of-joined', 'member_of', `{P} {WHO}{BE}{HV}{ADV}(?:had |has |have )?(?:also )?(?:joined|join|joining|fighting with|fought with|fights with|fighting for|signed up to|signed up for|swore allegiance to|sworn allegiance to|pledged allegiance to|pledged loyalty to|swore loyalty to|enlisted in|fought for|fights for|fighting for|served in|serves in|belonged to|belongs to) {THE}{O}`, 1, 2],
   ['member-of-claimed', 'member_of', `{O1} {ADV}(?:claimed|claims|described|describes|called|calls|hailed|hails|named|names) {P} (?:as )?(?:one of )?{POSS}(?:[^⟦⟧ ]+ )?(?:members|fighters|soldiers|militants|followers|own)`, 2, 1, { modality: 'reported', attributedGroup: 1 }],
+  ['member-of-appos-possessive', 'member_of', `{P} , (?:the |a |an )?{O1} 's {W3}(?:${MEMBER_ROLE.slice(3, -1)}|officer|official|adviser|advisor|deputy|chief|head|treasurer|accountant|envoy|representative|organiser|organizer)`, 1, 2],
+  ['member-of-possessive-role', 'member_of', `{O1} 's {W3}(?:${MEMBER_ROLE.slice(3, -1)}|officer|official|adviser|advisor|deputy|treasurer|accountant|envoy|representative|organiser|organizer) (?:, )?{P}`, 2, 1],
   ['member-of-members-including', 'member_of', `(?:members|militants|fighters|operatives) of {THE}{O1} (?:, )?(?:such as|including|like|among them|among whom) {P}`, 2, 1],
   // leader_of
-  ['leader-of-role', 'leader_of', `{P} {WHO}{BE}{ADV}{DET}{W2}${LEADER_ROLE} (?:of|at) {THE}{O}`, 1, 2],
+  ['leader-of-role', 'leader_of', `{P} {WHO}{BE}{HV}{ADV}{DET}{W2}${LEADER_ROLE} (?:of|at) {THE}{O}`, 1, 2],
   ['leader-of-possessive', 'leader_of', `{O1} 's {W2}${LEADER_ROLE} (?:, )?{P}`, 2, 1],
   ['leader-of-premodifier', 'leader_of', `{O1} ${LEADER_ROLE} (?:, )?{P}`, 2, 1],
   ['leader-of-premodifier-appos', 'leader_of', `{P} {WHO}{BE}{DET}{W1}{O1} ${LEADER_ROLE}`, 1, 2],
@@ -101,12 +108,15 @@ const SPECS: Spec[] = [
   ['assoc-links-between', 'associated_with', `(?:links|ties|connections|contacts|relationship|relations|cooperation|collaboration) between {THE}{A} and {THE}{A2}`, 1, 2],
   ['assoc-helped', 'associated_with', `{A} {WHO}{W6}(?:helped|aided|assisted|supported|funded|financed|sheltered|harboured|harbored|met|met with|visited|contacted|advised|trained|armed|supplied|worked with|collaborated with|cooperated with|sponsored|backed|hosted|housed|sent money to|wired money to|paid|corresponded with|communicated with|phoned|emailed|messaged|praised|praising|glorifying|glorified|promoting|promoted) {THE}{A2}`, 1, 2],
   ['assoc-money-for', 'associated_with', `{X} {WHO}{W6}(?:moved|moving|moves|raised|raising|raises|collected|collecting|laundered|laundering|transferred|transferring|funnelled|funneled|funnelling|channelled|channeled|sent|sending|smuggled|smuggling|procured|procuring|bought|buying|supplied|supplying) (?:[^⟦⟧ ]+ ){0,3}?(?:for|to) {THE}{X}`, 1, 2],
-  ['assoc-merged', 'associated_with', `{O1} {WHO}{ADV}(?:merged into|merged with|joined forces with|allied with|allied itself with|pledged allegiance to|swore allegiance to|split from|broke away from|splintered from|aligned itself with|is affiliated with|was affiliated with|affiliated with) {THE}{O1}`, 1, 2],
+  ['assoc-merged', 'associated_with', `{O1} {WHO}{HAVE}{ADV}(?:merged into|merged with|joined forces with|allied with|allied itself with|pledged allegiance to|swore allegiance to|split from|broke away from|splintered from|aligned itself with|is affiliated with|was affiliated with|affiliated with) {THE}{O1}`, 1, 2],
   ['assoc-affiliate-appos', 'associated_with', `{O1} (?:\\( ⟦O[*^]?#\\d+⟧ \\) )?, (?:the |an? )(?:[^⟦⟧ ]+ )?{O1} (?:affiliate|offshoot|branch|wing|franchise|ally|proxy|faction|splinter group|arm)`, 1, 2],
-  ['assoc-worked-for', 'associated_with', `{P} {WHO}{ADV}(?:worked for|works for|working for|worked with|fought alongside|fought with|trained with|trained alongside|travelled with|traveled with|lived with|shared a flat with|shared a house with) {THE}{X}`, 1, 2],
+  ['assoc-worked-for', 'associated_with', `{P} {WHO}{HV}{ADV}(?:worked|works|working|fought|trained|travelled|traveled|lived|cooperated|collaborated|conspired|plotted) (?:[a-z]+ly )?(?:for|with|alongside) (?:the |both )?{X}(?:(?: , (?:[^⟦⟧ ]+ |⟦[POLV][*^]?#\\d+⟧ ){0,8}?)?(?:,? and )?(?:with|for) (?:[^⟦⟧ ]+ |⟦[PO][*^]?#\\d+⟧ 's ){0,3}?{X})?`, 1, 2],
+  ['assoc-worked-for-second', 'associated_with', `{P} {WHO}{HV}{ADV}(?:worked|works|working|fought|trained|travelled|traveled|lived|cooperated|collaborated|conspired|plotted) (?:[a-z]+ly )?(?:for|with|alongside) (?:[^⟦⟧]+? ){0,12}?, and (?:with|for|alongside) (?:[^⟦⟧ ]+ |⟦[PO][*^]?#\\d+⟧ 's ){0,3}?{X}`, 1, 2],
+  ['assoc-channel', 'associated_with', `{A} {WHO}(?:[^⟦⟧ ,]+ ){0,6}?(?:channel|conduit|link|bridge|intermediary|middleman|front|cover|vehicle|fundraiser|supplier|financier|banker|fixer|go-between) (?:between|for|to|of) {THE}{A2}`, 1, 2],
+  ['assoc-possessive-org', 'associated_with', `{O1} 's {O1} (?:news agency|agency|media wing|media arm|media outlet|outlet|wing|arm|affiliate|branch|magazine|channel|front|charity|youth wing|armed wing|military wing|political wing)`, 1, 2],
   ['assoc-role-of', 'associated_with', `{P} {WHO}{BE}{DET}{W2}${ASSOC_ROLE} (?:of|to) {THE}{A}`, 1, 2],
   ['assoc-possessive-role', 'associated_with', `{A} 's {W2}${ASSOC_ROLE} (?:, )?{P}`, 1, 2],
-  ['assoc-attended-hosted', 'associated_with', `{P} {ADV}(?:attended|went to|joined|addressed|spoke at|was at) {W3}(?:meeting|meetings|sermon|sermons|lecture|lectures|talk|talks|rally|rallies|event|events|gathering|gatherings|classes|class|study circle|study circles|camp|protest|protests|demonstration|demonstrations) (?:hosted|organised|organized|held|led|given|run|addressed|chaired|arranged) by {THE}{X}`, 1, 2],
+  ['assoc-attended-hosted', 'associated_with', `{P} {G}(?:attended|attend|attending|went to|joined|addressed|spoke at|was at) {W3}(?:meeting|meetings|sermon|sermons|lecture|lectures|talk|talks|rally|rallies|event|events|gathering|gatherings|classes|class|study circle|study circles|camp|protest|protests|demonstration|demonstrations|sessions|session|lessons|courses|seminars|circles|prayers) (?:hosted|organised|organized|held|led|given|run|addressed|chaired|arranged|taught) by {THE}{W2}{X}`, 1, 2],
   ['assoc-attended-org-place', 'associated_with', `{P} {ADV}(?:attended|went to|visited|trained at|stayed at|studied at|travelled to|traveled to|joined) {THE}{O1} 's {W2}(?:training camp|camp|camps|meeting|meetings|mosque|headquarters|office|base|school|centre|center|events|rally|compound|safe house)`, 1, 2],
   ['assoc-recruit-for', 'associated_with', `{X1} {G}${RECRUIT_V.slice(0, -1)}|encourage|encouraged|encouraging|urged|urging|urge|sent|sending|send|helped|helping) (?:[^⟦⟧]+? )?(?:to join|to fight for|to go and fight for|to travel and join|to fight with|to support|for) {THE}{O1}`, 1, 2],
   ['assoc-inspired-by', 'associated_with', `{X} {WHO}{BE}{ADV}(?:inspired|backed|funded|supported|sponsored|financed|armed|trained|directed|influenced) by {THE}{X}`, 1, 2],
@@ -143,12 +153,13 @@ const SPECS: Spec[] = [
   // the incident under discussion, unnamed in the sentence
   ['claimed-implicit', 'claimed_responsibility', `{O1} {G}(?:claimed|claims|claiming|took|takes|taking|accepted|accepts|admitted|issued a statement claiming) (?:the )?(?:full )?(?:responsibility|credit)(?! (?:for|of) )`, 1, 0, { implicitEvent: true }],
   ['perpetrator-identified', 'perpetrator_of', `(?:the|a) (?:[^⟦⟧ ]+ )?(?:attacker|attackers|gunman|gunmen|bomber|bombers|assailant|killer|perpetrator|knifeman|shooter|suicide bomber) (?:was |has been |had been |were |have been )?(?:identified|named) (?:by (?:[^⟦⟧ ]+ ){1,2})?(?:as )?{P}`, 1, 0, { implicitEvent: true }],
+  ['perpetrator-plural-role', 'perpetrator_of', `(?:(?:two|three|four|both|one|all) (?:of )?)?(?:the )?(?:attackers|bombers|gunmen|perpetrators|assailants|suicide bombers|hijackers|killers|plotters) , {P}`, 1, 0, { implicitEvent: true }],
   ['victim-among', 'victim_of', `among (?:the )?(?:dead|victims|killed|wounded|injured|those killed|those injured|those wounded|casualties) (?:was|were|is|are) {P}`, 1, 0, { implicitEvent: true }],
   ['victim-among-subject', 'victim_of', `{P} {WHO}{BE}{ADV}among (?:the )?(?:dead|victims|killed|wounded|injured|those killed|those injured|those wounded|casualties)`, 1, 0, { implicitEvent: true }],
   // located_in
-  ['located-live', 'located_in', `{X} {WHO}{BE}{ADV}(?:also )?${LIVE_V} {W2}(?:(?:in|at|near|from|out of|across|throughout|around|inside) )?{THE}{L}`, 1, 2],
+  ['located-live', 'located_in', `{X} {WHO}{BE}{HV}{ADV}(?:also )?${LIVE_V} (?:[^⟦⟧ ,;:()"]+ ){0,6}?(?:(?:with|for|alongside) {THE}⟦O[*^]?#\\d+⟧ )?(?:(?:in|at|near|from|out of|across|throughout|around|inside) )?{THE}{PLACEMOD}{L}`, 1, 2],
   ['located-where', 'located_in', `{L} (?:, )?where {X} {G}${LIVE_V}`, 2, 1],
-  ['located-appos-from', 'located_in', `{P1} , (?:[^⟦⟧ ]+ , )?(?:a|an) (?:[^⟦⟧ ,]+ ){0,4}?from {THE}{L}`, 1, 2],
+  ['located-appos-from', 'located_in', `{X1} , (?:[^⟦⟧ ]+ , )?(?:a|an) (?:[^⟦⟧ ,]+ ){0,4}?(?:from|in|based in) {THE}{PLACEMOD}{L}`, 1, 2],
   ['located-occupation-in', 'located_in', `{P} {WHO}{BE}{DET}{W3}(?:student|students|resident|residents|teacher|worker|imam|preacher|cleric|doctor|nurse|businessman|shopkeeper|driver|refugee|engineer|lawyer|labourer|pupil|councillor|convert|father|mother|man|woman) (?:in|at|from|of) {THE}{L}`, 1, 2],
   ['located-resident-of', 'located_in', `{P} {WHO}{BE}{DET}{W1}(?:resident|residents|native|natives|citizen|citizens) of {THE}{L}`, 1, 2],
   ['located-event-place', 'located_in', `{V} {W3}(?:in|at|on|near|outside|inside|across) {THE}{L}`, 1, 2],
