@@ -5,7 +5,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -13,7 +13,7 @@ import { defaultStaticDir, packageRoot } from '../../src/serve/app.js';
 import { startServer, type RunningServer } from '../../src/serve/index.js';
 
 // Code passed to page.evaluate runs in the page; these name its globals for the type checker.
-declare const window: { __skein?: { nodes(): string[]; layoutRunning(): boolean; nodePosition(id: number): { x: number; y: number } | null } };
+declare const window: { __skein?: { nodes(): string[]; edges(): string[]; layoutRunning(): boolean; nodePosition(id: number): { x: number; y: number } | null; edgeMidpoint(id: string): { x: number; y: number } | null } };
 declare const document: { querySelectorAll(selector: string): { length: number } };
 declare const location: { hash: string };
 
@@ -213,6 +213,89 @@ describe('web workbench in headless Chromium', { skip, timeout: 600_000 }, () =>
     await go(`/document/${injected[0]!.id}`);
     await page.locator('[data-testid=document-text]').waitFor();
     await shot('injection');
+  });
+
+  test('graph controls: search, type and modality filters, focus and expand, a tie clicked', async () => {
+    await go('/graph');
+    await page.waitForFunction(() => (window.__skein?.nodes().length ?? 0) > 0);
+    const graph = await api('graph');
+    const tied = new Set(graph.edges.flatMap((e: any) => [e.source, e.target]));
+    const all = await page.evaluate(() => window.__skein!.nodes().length);
+    // search selects
+    const target = graph.nodes.find((n: any) => tied.has(n.id) && n.type === 'Person') ?? graph.nodes.find((n: any) => tied.has(n.id));
+    await page.getByLabel('search entities').fill(target.label);
+    await page.getByRole('button', { name: 'Find' }).click();
+    await page.locator('[data-testid=selected-node] h2', { hasText: target.label }).waitFor();
+    // focus: the entity and its neighbours; expand keeps them
+    await page.getByRole('button', { name: 'Focus' }).click();
+    await page.locator('[data-testid=graph-info]', { hasText: '(focused)' }).waitFor();
+    const neighbours = new Set([target.id]);
+    for (const e of graph.edges) { if (e.source === target.id) neighbours.add(e.target); if (e.target === target.id) neighbours.add(e.source); }
+    assert.equal(await page.evaluate(() => window.__skein!.nodes().length), neighbours.size);
+    await page.getByRole('button', { name: 'Expand neighbours' }).click();
+    assert.ok(await page.evaluate(() => window.__skein!.nodes().length) >= neighbours.size);
+    await page.getByRole('button', { name: 'show all' }).click();
+    await page.waitForFunction((n) => window.__skein!.nodes().length === n, all);
+    // type filter: without people, fewer entities and none of them a person
+    await page.getByRole('checkbox', { name: 'Person' }).uncheck();
+    const noPeople = (await api('graph?types=Organization,Location,Event')).edges.flatMap((e: any) => [e.source, e.target]);
+    await page.waitForFunction((n) => window.__skein!.nodes().length === n, new Set(noPeople).size);
+    await page.getByRole('checkbox', { name: 'Person' }).check();
+    // modality filter: asserted only
+    for (const m of ['hedged', 'reported', 'negated']) await page.getByRole('checkbox', { name: m }).uncheck();
+    const asserted = await api('graph?modalities=asserted');
+    await page.waitForFunction((n) => window.__skein!.edges().length === n, asserted.edges.length);
+    for (const m of ['hedged', 'reported', 'negated']) await page.getByRole('checkbox', { name: m }).check();
+    await page.waitForFunction((n) => window.__skein!.edges().length === n, graph.edges.length);
+    await page.waitForFunction(() => !window.__skein!.layoutRunning(), null, { timeout: 30_000 });
+    // a tie clicked selects it; its evidence is its statements
+    const box = (await page.locator('[data-testid=graph-canvas]').boundingBox())!;
+    let clicked: any = null;
+    for (const e of graph.edges) {
+      const mid = await page.evaluate((id) => window.__skein!.edgeMidpoint(id), e.id);
+      if (!mid || mid.x < 5 || mid.y < 5 || mid.x > box.width - 5 || mid.y > box.height - 5) continue;
+      await page.mouse.click(box.x + mid.x, box.y + mid.y);
+      if (await page.locator('[data-testid=selected-edge]').count()) { clicked = e; break; }
+    }
+    assert.ok(clicked, 'a tie can be clicked');
+    const heading = await page.locator('[data-testid=selected-edge] h2').textContent();
+    await page.locator('[data-testid=selected-edge] a', { hasText: 'Read the evidence' }).click();
+    await page.locator('.evidence-item').first().waitFor();
+    const shown = await page.locator('.evidence-item').count();
+    assert.equal(shown, clicked.statements.length, `the tie's statements (${heading})`);
+    for (const item of await page.locator('.evidence-item').all()) {
+      assert.ok(clicked.statements.includes(Number(await item.getAttribute('data-statement'))));
+    }
+  });
+
+  test('the graph exports as SVG and PNG', async () => {
+    await go('/graph');
+    await page.waitForFunction(() => (window.__skein?.nodes().length ?? 0) > 0);
+    const [svg] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export SVG' }).click()]);
+    assert.equal(svg.suggestedFilename(), 'skein-graph.svg');
+    const text = readFileSync((await svg.path())!, 'utf8');
+    assert.match(text, /^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    const graph = await api('graph');
+    const tied = new Set(graph.edges.flatMap((e: any) => [e.source, e.target]));
+    assert.equal((text.match(/<circle /g) ?? []).length, tied.size, 'one circle per entity drawn');
+    assert.equal((text.match(/<line /g) ?? []).length, graph.edges.length, 'one line per tie');
+    if (graph.edges.some((e: any) => e.modality === 'hedged' || e.modality === 'reported')) assert.match(text, /stroke-dasharray/);
+    const [png] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export PNG' }).click()]);
+    const bytes = readFileSync((await png.path())!);
+    assert.deepEqual([...bytes.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 'a PNG file');
+    assert.ok(bytes.length > 5000);
+  });
+
+  test('ingest problems are shown per input, in words', async () => {
+    await go('/ingest');
+    await page.getByLabel('URL to ingest').fill('http://127.0.0.1:9/private.html');
+    await page.getByRole('button', { name: 'Fetch and ingest' }).click();
+    await page.locator('tr.job-failed').first().waitFor();
+    assert.match(await page.locator('tr.job-failed').first().textContent() ?? '', /failed: .{10,}/);
+    // the same example again: unchanged
+    const again = join(ROOT, 'test/fixtures/web/injection.txt');
+    await page.setInputFiles('[data-testid=file-input]', [again]);
+    await page.locator('tr.job-done', { hasText: 'already ingested' }).waitFor();
   });
 
   test('errors are shown in words, not as a blank page', async () => {

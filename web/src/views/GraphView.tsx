@@ -11,7 +11,7 @@ import type { GraphData, GraphEdge, Schema, Selection } from '../types';
 interface Filters { types: string[]; modalities: string[]; minSources: number; from: string; to: string }
 
 declare global {
-  interface Window { __skein?: { nodePosition(id: number): { x: number; y: number } | null; nodes(): string[]; layoutRunning(): boolean } }
+  interface Window { __skein?: { nodePosition(id: number): { x: number; y: number } | null; edgeMidpoint(id: string): { x: number; y: number } | null; nodes(): string[]; edges(): string[]; layoutRunning(): boolean } }
 }
 
 export function GraphView({ schema, selection, onSelect, nav, version }: {
@@ -52,7 +52,13 @@ export function GraphView({ schema, selection, onSelect, nav, version }: {
       renderer.current = r;
       window.__skein = {
         nodePosition: (id) => r.viewportPosition(String(id)),
+        edgeMidpoint: (id) => {
+          if (!r.graph.hasEdge(id)) return null;
+          const a = r.viewportPosition(r.graph.source(id)), b = r.viewportPosition(r.graph.target(id));
+          return a && b ? { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 } : null;
+        },
         nodes: () => r.graph.nodes(),
+        edges: () => r.graph.edges(),
         layoutRunning: () => r.layoutRunning(),
       };
     } catch (err) {
