@@ -119,7 +119,10 @@ export function extract(text: string, options: ExtractOptions = {}): Extraction 
     let current = -1;
     for (const a of list) if (entities[a.entity].type === 'Event' && kindFamily(events.get(a.entity)?.kind) === 'violence') current = a.entity;
     if (current >= 0) lastViolent = current;
-    for (const p of PATTERNS) runPattern(p, sh, list, sent.index, entities, events, drafts, lastViolent >= 0 ? lastViolent : firstViolent);
+    const implicit = lastViolent >= 0 ? lastViolent : firstViolent;
+    // A relation needs two parties in the sentence, or one and the incident under discussion.
+    const pair = list.length >= 2;
+    for (const p of PATTERNS) if (pair || (p.implicitEvent && implicit >= 0)) runPattern(p, sh, list, sent.index, entities, events, drafts, implicit);
   }
   eventRelations(entities, events, entityOf, anchors, shapedAll, drafts);
   exemplification(tokens, sentences, anchors, shapedAll, entities, drafts);
@@ -166,6 +169,8 @@ function runPattern(p: Pattern, sh: Shaped, list: Anchor[], sentence: number, en
         if (a === b) continue;
         const ta = entities[a].type, tb = entities[b].type;
         if (!endpointsAllowed(p.type, ta, tb)) continue;
+        // Visiting or praising a place is no tie to it.
+        if (p.type === 'associated_with' && (ta === 'Location' || tb === 'Location')) continue;
         const ev = ta === 'Event' ? a : tb === 'Event' ? b : -1;
         if (ev >= 0 && p.eventFamily && kindFamily(events.get(ev)?.kind) !== p.eventFamily) continue;
         if (ev >= 0 && p.killVerbEvent && !events.get(ev)?.candidates.some((c) => c.rule === 'event:kill-verb-object' && c.complement && c.complement.mention >= 0)) continue;
@@ -230,8 +235,10 @@ function eventRelations(entities: WorkEntity[], events: Map<number, EventInfo>, 
   }
 }
 
-const EXAMPLE_OPENERS = /^(?:for example|for instance|among them|one of them|one such|such as|including) (?:, )?/;
+const EXAMPLE_OPENERS = /^(?:for example|for instance|among them|one of (?:them|⟦[A-Z]\*#\d+⟧)|one such|such as|including) (?:, )?/;
 const GROUP_MEMBERS = /(?:⟦O\*?#(\d+)⟧ (?:'s )?(?:members|militants|fighters|supporters|followers|operatives|recruits)|(?:members|militants|fighters|supporters|followers|operatives) of (?:the )?⟦O\*?#(\d+)⟧)/;
+/** "X set up Y and recruited six members": X recruited them, and they joined Y. */
+const RECRUITED_MEMBERS = /^(?:.*? )?⟦P\*?#(\d+)⟧ (?:.*? )?(?:recruited|enlisted|attracted|signed up|drew in|gathered) (?:[^⟦⟧ ]+ ){0,4}?(?:members|followers|recruits|fighters|supporters|young men|people)\b/;
 
 /** "Members of Y have ... For example, X did ..." : the people given as examples are members. */
 function exemplification(tokens: Token[], sentences: TokenSentence[], anchors: Anchor[][], shaped: Shaped[], entities: WorkEntity[], drafts: Draft[]): void {
@@ -239,14 +246,23 @@ function exemplification(tokens: Token[], sentences: TokenSentence[], anchors: A
     const sh = shaped[i];
     if (!EXAMPLE_OPENERS.test(sh.text)) continue;
     const prev = GROUP_MEMBERS.exec(shaped[i - 1].text);
-    if (!prev) continue;
-    const org = anchors[i - 1][Number(prev[1] ?? prev[2])].entity;
+    const rec = prev ? null : RECRUITED_MEMBERS.exec(shaped[i - 1].text);
+    if (!prev && !rec) continue;
+    let org = -1;
+    let recruiter = -1;
+    if (prev) org = anchors[i - 1][Number(prev[1] ?? prev[2])].entity;
+    else {
+      recruiter = anchors[i - 1][Number(rec![1])].entity;
+      for (const a of anchors[i - 1]) if (entities[a.entity].type === 'Organization' && !a.star) org = a.entity;
+    }
     // Subjects: a person opening the sentence (after the opener) or a clause after "and"/";".
-    const rx = /(?:^(?:for example|for instance|among them|one of them|one such) (?:, )?|(?:, and|and|;|, while|while|but) )(⟦P#(\d+)⟧) (?!'s)[a-z]/g;
+    const rx = /(?:^(?:for example|for instance|among them|one of (?:them|⟦[A-Z]\*#\d+⟧)|one such) (?:, )?|(?:, and|and|;|, while|while|but) )(⟦P#(\d+)⟧) (?!'s)[a-z,]/g;
     let m: RegExpExecArray | null;
     while ((m = rx.exec(sh.text)) !== null) {
       const a = anchors[i][Number(m[2])];
-      if (!endpointsAllowed('member_of', entities[a.entity].type, entities[org].type)) continue;
+      if (recruiter >= 0 && recruiter !== a.entity) drafts.push({ type: 'recruited', source: recruiter, target: a.entity, sentence: i, from: m.index, to: m.index + m[0].length,
+        rule: 'pattern:recruited-exemplification', sourceAnchor: a, confidence: 0.5 });
+      if (org < 0 || !endpointsAllowed('member_of', entities[a.entity].type, entities[org].type)) continue;
       drafts.push({ type: 'member_of', source: a.entity, target: org, sentence: i, from: m.index, to: m.index + m[0].length,
         rule: 'pattern:member-of-exemplification', sourceAnchor: a, confidence: 0.55 });
     }

@@ -67,7 +67,7 @@ agency service services office bureau committee court courts movement network or
 union association foundation institute university college bank corporation company inc ltd llc plc
 brotherhood commission command force forces guard guards battalion jamaat tribunal government parliament
 treasury administration authority authorities centre center federation league alliance coalition
-society trust fund charity mosque church times news post herald guardian telegraph tribune journal
+society trust fund charity times news post herald guardian telegraph tribune journal
 gazette press television radio broadcasting unit squad division regiment corps directorate
 secretariat cabinet congress senate assembly caliphate emirate taliban mujahideen mujahidin
 trading holdings exchange industries enterprises logistics capital partners ventures airlines airways shipping

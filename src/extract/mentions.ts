@@ -6,7 +6,7 @@ import { loadNerModel, spansFromTags, type NerModel } from './ner/index.js';
 import type { Token } from './tokens.js';
 import type { TokenSentence } from './sentences.js';
 import {
-  COMMON_WORDS, DAYS, DEMONYMS, GROUP_FIRSTS, FUNCTION_WORDS, KNOWN_ORGS, LOC_HEADS, MONTHS, NAME_CONNECTORS,
+  COMMON_WORDS, DAYS, DEMONYMS, GROUP_FIRSTS, KNOWN_ORG_ALIASES, FUNCTION_WORDS, KNOWN_ORGS, LOC_HEADS, MONTHS, NAME_CONNECTORS,
   GROUP_NOMINALS, ORG_FIRSTS, ORG_HEADS, PERSON_ROLE_NOUNS, PERSON_TITLES, PLACES, placeKey,
 } from './lexicons.js';
 import { EVENT_TRIGGERS } from './events.js';
@@ -71,6 +71,15 @@ function typeFromWords(tokens: Token[], s: number, e: number): { type: EntityTyp
   const key = keyOf(tokens, s, e);
   const first = tokens[s].lower, last = tokens[e - 1].lower;
   if (KNOWN_ORGS.has(key)) return { type: 'Organization', s, e, rule: 'lexicon:known-org' };
+  if (e - s > 2) {
+    // A longer name opening with a known organisation's name: "Islamic State West Africa Province".
+    for (let k = e - 1; k >= s + 2; k--) {
+      const pre = keyOf(tokens, s, k);
+      if (KNOWN_ORGS.has(pre) || KNOWN_ORG_ALIASES.has(pre) || [...KNOWN_ORG_ALIASES.values()].includes(pre)) return { type: 'Organization', s, e, rule: 'lexicon:known-org-prefix' };
+    }
+  }
+  if (e - s > 1 && /^(?:greater|north|south|east|west|northern|southern|eastern|western|central|upper|lower)$/.test(first) && PLACES.has(keyOf(tokens, s + 1, e)))
+    return { type: 'Location', s, e, rule: 'lexicon:gazetteer-region' };
   if (e - s > 1 && (ORG_HEADS.has(last) || (ORG_FIRSTS.has(first) && tokens[s + 1]?.lower === 'of')))
     return { type: 'Organization', s, e, rule: 'lexicon:org-head' };
   if (e - s > 1 && GROUP_FIRSTS.has(first.replace(/['’]/g, '')))
@@ -240,6 +249,7 @@ export function findMentions(tokens: Token[], sentences: TokenSentence[]): RawMe
       if (junk) continue;
       // "a rented Hyundai through ...": a name brought in by "a" and not modifying a noun is a thing.
       if (sp.type !== 'PER' && e - s === 1 && introducedAsThing(tokens, s, e)) continue;
+      if (sp.type === 'ORG' && e - s === 1 && s > 0 && /^(?:neighbouring|neighboring|northern|southern|eastern|western|central|northwestern|northeastern|southwestern|southeastern)$/.test(tokens[s - 1].lower)) sp.type = 'LOC';
       const fix = typeFromWords(tokens, s, e);
       let type: EntityType | undefined = TYPE_OF[sp.type];
       let rule = `ner:perceptron`;
@@ -291,7 +301,10 @@ export function findMentions(tokens: Token[], sentences: TokenSentence[]): RawMe
         out.push({ s, e, type: 'Person', sentence: p.sentence, rule: 'rule:known-name', tentative: true });
         continue;
       }
-      if (prev && (PERSON_TITLES.has(prev.lower.replace(/\.$/, '')) || PERSON_ROLE_NOUNS.has(prev.lower))) { type = 'Person'; rule = 'rule:title-context'; }
+      if (prev && LOC_PREPS.has(prev.lower) && prev.lower !== 'from') { type = 'Location'; rule = 'rule:place-preposition'; }
+      else if (prev && /^(?:neighbouring|neighboring|northern|southern|eastern|western|central|northwestern|northeastern|southwestern|southeastern)$/.test(prev.lower)) { type = 'Location'; rule = 'rule:place-adjective'; }
+      else if (prev && (PERSON_TITLES.has(prev.lower.replace(/\.$/, '')) || PERSON_ROLE_NOUNS.has(prev.lower))) { type = 'Person'; rule = 'rule:title-context'; }
+      else if (prev && prev.lower === 'from' && !(next && PERSON_VERBS.has(next.lower) && next.lower !== 'who')) { type = 'Location'; rule = 'rule:place-preposition'; }
       else if (next && PERSON_VERBS.has(next.lower)) { type = 'Person'; rule = 'rule:person-verb-context'; }
       else if (next && next.lower === "'s") { type = 'Person'; rule = 'rule:possessive-name'; }
       else if (prev && LOC_PREPS.has(prev.lower)) { type = 'Location'; rule = 'rule:place-preposition'; }

@@ -12,7 +12,7 @@ export interface ModalityResult {
 }
 
 const NEG_RX = /(?:^| )(not|never|no|n't|denied|denies|deny|denying|neither|nor|without|ruled out|rejected claims|dismissed claims|no longer)(?= |$)/;
-const HEDGE_RX = /(?:^| )(possible|possibly|likely|unlikely|probably|perhaps|may|might|could|believed|believe|believes|alleged|allegedly|suspected|suspect|reportedly|apparently|seem|seems|seemed|appear|appears|appeared|thought to|said to|rumou?red|presumably|purportedly|unconfirmed|potential|potentially|suggests|suggested|understood to|is understood|assumed)(?= |$)/;
+const HEDGE_RX = /(?:^| )(possible|possibly|likely|unlikely|probably|perhaps|may|might|could|believed|believe|believes|alleged|allegedly|suspected|suspect|reportedly|apparently|seem|seems|seemed|appear|appears|appeared|thought to|said to|rumou?red|presumably|purportedly|unconfirmed|potential|potentially|suggests|suggested|understood to|is understood|assumed|accused|accuses|accusing)(?= |$)/;
 const ANCHOR = '⟦[POLV][*^]?#\\d+⟧';
 const SAY = '(?:said|says|say|claimed|claims|claim|alleged|alleges|allege|told|tells|reported|reports|stated|states|announced|announces|insisted|insists|argued|argues|testified|added|wrote|maintained|maintains|asserted|asserts|confirmed|confirms|revealed|reveals|describe|describes|described|believe|believes|believed)';
 const REPORTERS = '(?:police|officials|an official|prosecutors|a prosecutor|investigators|authorities|sources|the court|a spokesman|a spokeswoman|a spokesperson|media|reports|witnesses|the government|officers|detectives|a statement|the statement|the indictment|court documents|documents|the judge|the jury|the prosecution|lawyers|relatives|family)';
