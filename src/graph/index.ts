@@ -32,7 +32,7 @@ export {
   networkStats, toGraphology, type Communities, type NetworkStats, type NodeRef,
 } from './structure.js';
 export { allShortestPaths, nodeIndependentPaths, type PathHop, type ShortestPaths } from './paths.js';
-export { fragmentation, keyPlayersFragment, keyPlayersReach, reach, type KeyPlayerOptions, type KeyPlayerResult } from './keyplayers.js';
+export { distanceFragmentation, fragmentation, keyPlayersFragment, keyPlayersReach, reach, type KeyPlayerOptions, type KeyPlayerResult } from './keyplayers.js';
 export {
   averageRanks, isWeakTie, kendallTauB, rankRobustness, spearman, withoutWeakTies,
   type RankMove, type Robustness, type WeakTieRule,

@@ -2,13 +2,13 @@
 // KPP-Neg, the k nodes whose removal most fragments the network, and KPP-Pos, the k nodes that
 // reach most others within m steps. Both by greedy selection then pairwise swaps (Borgatti's
 // optimisation) until no swap improves the score.
-import { toCSR } from './csr.js';
-import { componentLabels } from './kernels.js';
+import { inducedCSR, toCSR } from './csr.js';
+import { bfsSums, componentLabels } from './kernels.js';
 import type { CSR, Network } from './types.js';
 import type { NodeRef } from './structure.js';
 
 export interface KeyPlayerResult {
-  kind: 'fragmentation' | 'reach';
+  kind: 'fragmentation' | 'distance-fragmentation' | 'reach';
   players: NodeRef[];
   /** Fragmentation after removal (0..1), or share of the other nodes reached (0..1). */
   score: number;
@@ -29,6 +29,28 @@ export function fragmentation(csr: CSR, removed?: Uint8Array): number {
   let n = 0, sum = 0;
   for (const s of sizes) { n += s; sum += s * (s - 1); }
   return n > 1 ? 1 - sum / (n * (n - 1)) : 1;
+}
+
+/**
+ * Borgatti's distance-weighted fragmentation DF = 1 - sum over ordered pairs i != j of 1/d(i,j)
+ * divided by n(n - 1), on the graph left after removing `removed` (1/d = 0 when unreachable).
+ * Unlike F it also rewards removals that only lengthen paths.
+ */
+export function distanceFragmentation(csr: CSR, removed?: Uint8Array): number {
+  let g = csr;
+  if (removed) {
+    const keep = new Uint8Array(csr.n);
+    for (let v = 0; v < csr.n; v++) keep[v] = removed[v] ? 0 : 1;
+    g = inducedCSR(csr, keep);
+  }
+  const n = g.n;
+  if (n < 2) return 1;
+  const all = Int32Array.from({ length: n }, (_, i) => i);
+  const harmonic = new Float64Array(n);
+  bfsSums(g.offsets, g.targets, n, all, new Float64Array(n), new Float64Array(n), harmonic, new Float64Array(n));
+  let sum = 0;
+  for (let v = 0; v < n; v++) sum += harmonic[v];
+  return 1 - sum / (n * (n - 1));
 }
 
 /** Share of the nodes outside the set that are within `steps` of it. */
@@ -90,6 +112,8 @@ function optimise(csr: CSR, k: number, score: (set: Uint8Array) => number, maxCa
 }
 
 export interface KeyPlayerOptions {
+  /** KPP-Neg measure: 'F' (component-based, default) or 'DF' (distance-weighted; O(n m) per try). */
+  measure?: 'F' | 'DF';
   /**
    * Largest candidate pool (highest degree first). Default: every node while n x (n + m) stays
    * under 5e7 edge visits per greedy step, else the best-connected that fit (at least 50).
@@ -101,13 +125,16 @@ function defaultCandidates(csr: CSR): number {
   return Math.max(50, Math.floor(5e7 / (csr.n + csr.m + 1)));
 }
 
-/** KPP-Neg: the k nodes whose removal leaves the network most fragmented. */
+/** KPP-Neg: the k nodes whose removal leaves the network most fragmented (F, or DF on request). */
 export function keyPlayersFragment(g: Network, k: number, opts: KeyPlayerOptions = {}): KeyPlayerResult {
   const csr = toCSR(g);
-  const r = optimise(csr, k, (set) => fragmentation(csr, set), opts.maxCandidates ?? defaultCandidates(csr));
+  const df = opts.measure === 'DF';
+  const score = df ? (set: Uint8Array) => distanceFragmentation(csr, set) : (set: Uint8Array) => fragmentation(csr, set);
+  const pool = opts.maxCandidates ?? (df ? Math.max(20, Math.floor(defaultCandidates(csr) / Math.max(1, csr.n / 20))) : defaultCandidates(csr));
+  const r = optimise(csr, k, score, pool);
   return {
-    kind: 'fragmentation', players: r.set.map((i) => ({ id: csr.keys[i], label: csr.labels[i] })),
-    score: r.score, baseline: fragmentation(csr), candidates: r.candidates,
+    kind: df ? 'distance-fragmentation' : 'fragmentation', players: r.set.map((i) => ({ id: csr.keys[i], label: csr.labels[i] })),
+    score: r.score, baseline: df ? distanceFragmentation(csr) : fragmentation(csr), candidates: r.candidates,
   };
 }
 

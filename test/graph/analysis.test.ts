@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { test } from 'node:test';
 import type { RelationClaim } from '../../src/store/types.js';
 import {
-  allShortestPaths, betweennessCentrality, closenessCentralities, entityReport, fragmentation, kendallTauB,
+  allShortestPaths, betweennessCentrality, closenessCentralities, distanceFragmentation, entityReport, fragmentation, kendallTauB,
   keyPlayersFragment, keyPlayersReach, loadNetworkFile, networkStats, projectClaims, projectRepository, rankRobustness, ranking, spearman,
   toCSR, withoutWeakTies,
 } from '../../src/graph/index.js';
@@ -104,6 +104,21 @@ test('key players: fragmentation (KPP-Neg) and reach (KPP-Pos)', () => {
     best = Math.max(best, fragmentation(csr, rm));
   }
   assert.ok(Math.abs(keyPlayersFragment(k, 2).score - best) < 1e-12);
+  // DF on the two stars: removing A and B leaves only isolates and C
+  const dfTwo = keyPlayersFragment(g, 2, { measure: 'DF' });
+  assert.deepEqual(dfTwo.players.map((p) => p.id).sort(), ['A', 'B']);
+  assert.equal(dfTwo.score, 1);
+  assert.equal(dfTwo.kind, 'distance-fragmentation');
+  // DF of the whole two-star graph (13 nodes) from its pairwise distances
+  const starCsr = toCSR(g);
+  let harm = 0;
+  for (let i = 0; i < starCsr.n; i++) for (let j = 0; j < starCsr.n; j++) {
+    if (i === j) continue;
+    const d = allShortestPaths(g, starCsr.keys[i], starCsr.keys[j], 1).length!;
+    harm += 1 / d;
+  }
+  assert.equal(starCsr.n, 13);
+  assert.ok(Math.abs(distanceFragmentation(starCsr) - (1 - harm / (13 * 12))) < 1e-12);
   const reach1 = keyPlayersReach(k, 1, 1);
   assert.equal(reach1.players[0].label, 'SAMUDRA');
   assert.equal(reach1.score, 15 / 16);
