@@ -29,6 +29,11 @@ export interface AppOptions {
   maxUploadBytes?: number;
   /** Let URL ingest reach private addresses (tests only). */
   allowPrivateUrls?: boolean;
+  /**
+   * Host names the server answers to (any port); others get 421. Set when bound to loopback,
+   * so that a web page cannot reach the API through DNS rebinding.
+   */
+  allowedHosts?: string[];
 }
 
 /** The package root: the nearest folder above this module holding skein's package.json. */
@@ -69,6 +74,18 @@ export function createApp(options: AppOptions): { app: Hono; workbench: Workbenc
   });
 
   app.use('*', async (c, next) => {
+    const url = new URL(c.req.url);
+    const host = url.hostname.toLowerCase();
+    if (options.allowedHosts && !options.allowedHosts.includes(host)) {
+      return c.json({ error: `this server answers to ${options.allowedHosts.join(', ')}, not to host "${clip(host)}"` }, 421);
+    }
+    // Writes only from the workbench's own pages: another site's page may not post documents.
+    const origin = c.req.header('origin');
+    if (c.req.method !== 'GET' && c.req.method !== 'HEAD' && origin !== undefined) {
+      let same = false;
+      try { same = new URL(origin).host === url.host; } catch { /* not a URL */ }
+      if (!same) return c.json({ error: `requests from ${clip(origin)} may not change this workbench` }, 403);
+    }
     await next();
     c.header('X-Content-Type-Options', 'nosniff');
     c.header('Referrer-Policy', 'no-referrer');

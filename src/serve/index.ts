@@ -24,8 +24,12 @@ export const DEFAULT_HOST = '127.0.0.1';
 
 export async function startServer(options: ServeOptions): Promise<RunningServer> {
   const store = openStore(options.dbPath);
-  const { app } = createApp({ ...options, store, uploadDir: options.uploadDir ?? defaultUploadDir(options.dbPath) });
   const host = options.host ?? DEFAULT_HOST;
+  const loopback = host === 'localhost' || host === '::1' || /^127\./.test(host);
+  const { app } = createApp({
+    ...options, store, uploadDir: options.uploadDir ?? defaultUploadDir(options.dbPath),
+    allowedHosts: options.allowedHosts ?? (loopback ? ['localhost', '127.0.0.1', '[::1]', host.includes(':') ? `[${host}]` : host] : undefined),
+  });
   let server: ServerType;
   const port = await new Promise<number>((resolve, reject) => {
     server = serve({ fetch: app.fetch, port: options.port ?? DEFAULT_PORT, hostname: host }, (info) => resolve(info.port));

@@ -229,6 +229,25 @@ describe('bad input gets a 4xx and a JSON error naming the problem', () => {
   });
 });
 
+describe('only the workbench itself may use the API', () => {
+  test('a write from another site\'s page is refused', async () => {
+    const res = await get('/api/ingest/file?name=planted.txt', { method: 'POST', body: 'Planted text.', headers: { origin: 'https://evil.example' } });
+    assert.equal(res.status, 403);
+    assert.match(res.body.error, /requests from https:\/\/evil.example may not change this workbench/);
+    const same = await get('/api/ingest/file?name=a.xyz', { method: 'POST', body: 'x', headers: { origin: 'http://localhost' } });
+    assert.notEqual(same.status, 403, 'the workbench\'s own page may');
+  });
+
+  test('a request for another host name (DNS rebinding) is refused', async () => {
+    const local = createApp({ store, uploadDir: join(dir, 'uploads-local'), staticDir: dir, allowedHosts: ['localhost', '127.0.0.1'] }).app;
+    const bad = await local.request('http://rebound.example:4747/api/health');
+    assert.equal(bad.status, 421);
+    assert.match((await bad.json() as { error: string }).error, /not to host "rebound.example"/);
+    const good = await local.request('http://127.0.0.1:4747/api/health');
+    assert.equal(good.status, 200);
+  });
+});
+
 describe('ingest through the API', () => {
   test('an uploaded text file is ingested, then unchanged the second time', async () => {
     const text = 'Lena Horvath is a member of the Quay Brigade, police in Ghent said on Monday.';
