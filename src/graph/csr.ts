@@ -145,3 +145,23 @@ export function inducedCSR(csr: CSR, keep: Uint8Array): CSR {
   }
   return csrFromEdges(keys.length, src, dst, csr.weights ? w : null, keys, labels);
 }
+
+/**
+ * The node key for what a user typed: an exact key, else an exact label (case and accents
+ * ignored), else the one label containing it. Errors name the candidates when it is ambiguous.
+ */
+export function resolveNode(g: Network, query: string): string {
+  const csr = toCSR(g);
+  const map = keyIndex.get(csr) ?? new Map(csr.keys.map((k, i) => [k, i]));
+  keyIndex.set(csr, map);
+  if (map.has(query)) return query;
+  const norm = (s: string) => s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().trim();
+  const q = norm(query);
+  const exact = csr.labels.flatMap((l, i) => (norm(l) === q ? [i] : []));
+  if (exact.length === 1) return csr.keys[exact[0]];
+  const found = exact.length ? exact : csr.labels.flatMap((l, i) => (norm(l).includes(q) ? [i] : []));
+  if (found.length === 1) return csr.keys[found[0]];
+  if (!found.length) throw new Error(`no node "${query}" in the network`);
+  const list = found.slice(0, 8).map((i) => `${csr.labels[i]} (${csr.keys[i]})`).join(', ');
+  throw new Error(`"${query}" matches ${found.length} nodes: ${list}${found.length > 8 ? ', ...' : ''}`);
+}

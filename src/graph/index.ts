@@ -16,7 +16,7 @@
 // the CSR that a 1M-node file loads into.
 export type { CSR, EdgeAttributes, GraphAttributes, Network, NodeAttributes, SkeinGraph } from './types.js';
 export { isCSR } from './types.js';
-export { csrFromEdges, indexOf, toCSR } from './csr.js';
+export { csrFromEdges, indexOf, resolveNode, toCSR } from './csr.js';
 export { projectClaims, projectRepository, type ProjectedEntity, type ProjectionFilter } from './project.js';
 export {
   COMPACT_LOAD_BYTES, detectFormat, loadNetwork, loadNetworkFile, NetworkFileError, parseCsvNetwork, parseDl,

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { allCentralities, loadNetworkFile, ranking, type Scores } from '../../src/graph/index.js';
+import { allCentralities, allShortestPaths, loadNetworkFile, ranking, resolveNode, type Scores } from '../../src/graph/index.js';
 import { FIXTURES } from './helpers.js';
 
 function byLabel(s: Scores): Map<string, number> {
@@ -42,4 +42,17 @@ test('Krebs 9/11 network (62 nodes, 152 ties): Atta degree 0.361, betweenness 0.
   assert.equal(atta(m.betweenness).toFixed(3), '0.587');
   assert.equal(atta(m.closeness).toFixed(3), '0.581');
   for (const k of ['degree', 'betweenness', 'closeness'] as const) assert.equal(ranking(m[k], 1)[0].label, 'Mohamed Atta');
+});
+
+test('nodes are found by id or name; a path between two hijackers by name', () => {
+  const dir = `${FIXTURES}krebs911/`;
+  const g = loadNetworkFile(`${dir}edges.csv`, { nodes: `${dir}nodes.csv` });
+  const atta = resolveNode(g, 'mohamed atta');
+  assert.equal(g.getNodeAttribute(atta, 'label'), 'Mohamed Atta');
+  assert.equal(resolveNode(g, atta), atta);
+  assert.throws(() => resolveNode(g, 'Nobody Here'), /no node "Nobody Here"/);
+  assert.throws(() => resolveNode(g, 'al'), /"al" matches \d+ nodes/);
+  const p = allShortestPaths(g, atta, resolveNode(g, 'Hani Hanjour'));
+  assert.ok(p.length !== null && p.length >= 1);
+  assert.equal(p.paths[0][0], atta);
 });
