@@ -90,6 +90,7 @@ export function findEventCandidates(
         if (c) { out.push(c); continue; }
       }
       const verb = KILL_VERBS.get(t.lower);
+      const before = out.length;
       if (verb && inMention[k] < 0) {
         // The object: a named person after at most three lower-case words ("British soldier").
         let j = k + 1;
@@ -104,10 +105,52 @@ export function findEventCandidates(
           });
         }
       }
+      if (out.length === before && inMention[k] < 0) {
+        const v = verbEvent(tokens, k, sent.tokEnd);
+        if (v && !out.some((c) => c.sentence === sent.index && !c.anaphoric)) {
+          // "Gunmen stormed a school in Kuriga": the incident, named by its place and kind.
+          let place = -1;
+          let best = Infinity;
+          for (let q = sent.tokStart; q < sent.tokEnd; q++) {
+            const mi = mentionAt.get(q);
+            if (mi === undefined || mentions[mi].type !== 'Location') continue;
+            const d = q > k ? q - k : (k - q) * 2;
+            if (d < best && d <= 24) { best = d; place = mi; }
+          }
+          if (place >= 0) {
+            out.push({
+              s: k, e: k + v.len, sentence: sent.index, kind: v.kind, trigger: k, name: [{ mention: place }, v.noun],
+              modifierMentions: [place], anaphoric: false, rule: 'event:verb-with-place',
+            });
+            k += v.len - 1;
+          }
+        }
+      }
     }
   }
   return out;
 }
+
+/** Verbs that report an attack as it happened ("stormed", "opened fire", "blew himself up"). */
+function verbEvent(tokens: Token[], k: number, end: number): { kind: EventKind; noun: string; len: number } | null {
+  const w = tokens[k].lower;
+  const n1 = k + 1 < end ? tokens[k + 1].lower : '';
+  const n2 = k + 2 < end ? tokens[k + 2].lower : '';
+  if (w === 'opened' && n1 === 'fire') return { kind: 'attack', noun: 'shooting', len: 2 };
+  if (w === 'blew' && /^(?:himself|herself|themselves)$/.test(n1) && n2 === 'up') return { kind: 'bombing', noun: 'bombing', len: 3 };
+  if (w === 'shot' && n1 === 'dead') return { kind: 'attack', noun: 'shooting', len: 2 };
+  const simple = VERB_EVENTS.get(w);
+  return simple ? { ...simple, len: 1 } : null;
+}
+
+const VERB_EVENTS: Map<string, { kind: EventKind; noun: string }> = new Map([
+  ['stormed', { kind: 'attack', noun: 'attack' }], ['attacked', { kind: 'attack', noun: 'attack' }],
+  ['rammed', { kind: 'attack', noun: 'attack' }], ['abducted', { kind: 'attack', noun: 'kidnapping' }],
+  ['kidnapped', { kind: 'attack', noun: 'kidnapping' }], ['stabbed', { kind: 'attack', noun: 'stabbing' }],
+  ['massacred', { kind: 'attack', noun: 'massacre' }], ['bombed', { kind: 'bombing', noun: 'bombing' }],
+  ['detonated', { kind: 'bombing', noun: 'bombing' }], ['hijacked', { kind: 'attack', noun: 'hijacking' }],
+  ['beheaded', { kind: 'murder', noun: 'beheading' }],
+]);
 
 function nounEvent(
   tokens: Token[], sent: TokenSentence, k: number, kind: EventKind,

@@ -173,7 +173,11 @@ function runPattern(p: Pattern, sh: Shaped, list: Anchor[], sentence: number, en
         if (p.type === 'associated_with' && (ta === 'Location' || tb === 'Location')) continue;
         const ev = ta === 'Event' ? a : tb === 'Event' ? b : -1;
         if (ev >= 0 && p.eventFamily && kindFamily(events.get(ev)?.kind) !== p.eventFamily) continue;
-        if (ev >= 0 && p.killVerbEvent && !events.get(ev)?.candidates.some((c) => c.rule === 'event:kill-verb-object' && c.complement && c.complement.mention >= 0)) continue;
+        // Subject-of-verb patterns need the event to be that verb in this sentence ("X stormed ...").
+        if (p.killVerbEvent) {
+          const evAnchor = ta === 'Event' ? s.anchor : t.anchor;
+          if (evAnchor.rule !== 'event:kill-verb-object' && evAnchor.rule !== 'event:verb-with-place') continue;
+        }
         if (p.killVerbEvent && ev >= 0 && isVictim(events.get(ev)!, a)) continue;
         let attributed: number | undefined;
         if (p.attributedGroup) attributed = anchorsIn(m[p.attributedGroup] ?? '', list)[0]?.anchor.entity;
@@ -291,7 +295,7 @@ function build(
   const eventInternal = new Set<number>();
   for (const info of events.values()) {
     for (const c of info.candidates) {
-      for (const mi of c.modifierMentions) eventInternal.add(mi);
+      if (c.rule !== 'event:verb-with-place') for (const mi of c.modifierMentions) eventInternal.add(mi);
       if (c.complement && (c.complement.prep === 'on' || c.complement.prep === 'against')) eventInternal.add(c.complement.mention);
     }
   }

@@ -40,7 +40,7 @@ const MACROS: Record<string, string> = {
   W1: '(?:[^⟦⟧ ,;:()"]+ )?', W2: '(?:[^⟦⟧ ,;:()"]+ ){0,2}?', W3: '(?:[^⟦⟧ ,;:()"]+ ){0,3}?', W6: '(?:[^⟦⟧ ,;:()"]+ ){0,6}?', W10: '(?:[^⟦⟧ ,;:()"]+ ){0,10}?',
   BE: '(?:(?:is|was|are|were|has been|had been|have been|being|been|became|becomes|become|remains|remained|is now|was once|was also|is also|had become|has become|is still|was still|served as|serves as|acted as|acts as|(?:is|was|are|were|has been|had been) (?:widely |also )?(?:regarded|seen|considered|described|known|viewed|identified|named|recognised|recognized) as|(?:is|was|are|were) (?:thought|believed|said|understood|reported|known|alleged|suspected|likely) to (?:be|have been)) )?',
   // "is believed to be living", "is thought to have joined"
-  HV: '(?:(?:is|was|are|were) (?:thought|believed|said|understood|reported|known|alleged|suspected|likely|expected) to (?:be |have been |have )?)?',
+  HV: '(?:(?:is|was|are|were) (?:thought|believed|said|understood|reported|known|alleged|suspected|likely|expected) to (?:be |have been |have )?|(?:has |have |had |is |was |were |are )?(?:[a-z]+ly )?(?:been )?(?:accused|suspected|alleged) of )?',
   HAVE: '(?:(?:has|have|had) (?:also )?)?',
   // "in southern Lebanon", "in central Jakarta"
   PLACEMOD: '(?:(?:northern|southern|eastern|western|central|north|south|east|west|rural|greater|downtown|north-west|north-east|south-west|south-east|northwest|northeast|southwest|southeast) )?',
@@ -115,6 +115,7 @@ const SPECS: Spec[] = [
   ['assoc-worked-for-second', 'associated_with', `{P} {WHO}{HV}{ADV}(?:worked|works|working|fought|trained|travelled|traveled|lived|cooperated|collaborated|conspired|plotted) (?:[a-z]+ly )?(?:for|with|alongside) (?:[^⟦⟧]+? ){0,12}?, and (?:with|for|alongside) (?:[^⟦⟧ ]+ |⟦[PO][*^]?#\\d+⟧ 's ){0,3}?{X}`, 1, 2],
   ['assoc-channel', 'associated_with', `{A} {WHO}(?:[^⟦⟧ ,]+ ){0,6}?(?:channel|conduit|link|bridge|intermediary|middleman|front|cover|vehicle|fundraiser|supplier|financier|banker|fixer|go-between) (?:between|for|to|of) {THE}{A2}`, 1, 2],
   ['assoc-possessive-org', 'associated_with', `{O1} 's {O1} (?:news agency|agency|media wing|media arm|media outlet|outlet|wing|arm|affiliate|branch|magazine|channel|front|charity|youth wing|armed wing|military wing|political wing)`, 1, 2],
+  ['assoc-possessive-org-role', 'associated_with', `{O1} 's {W2}(?:rival|rivals|ally|allies|affiliate|affiliates|offshoot|partner|partners|branch|wing|splinter group|sister organisation|sister organization|successor|predecessor) (?:, )?{THE}{O}`, 1, 2],
   ['assoc-role-of', 'associated_with', `{P} {WHO}{BE}{DET}{W2}${ASSOC_ROLE} (?:of|to) {THE}{A}`, 1, 2],
   ['assoc-possessive-role', 'associated_with', `{A} 's {W2}${ASSOC_ROLE} (?:, )?{P}`, 1, 2],
   ['assoc-attended-hosted', 'associated_with', `{P} {G}(?:attended|attend|attending|went to|joined|addressed|spoke at|was at) {W3}(?:meeting|meetings|sermon|sermons|lecture|lectures|talk|talks|rally|rallies|event|events|gathering|gatherings|classes|class|study circle|study circles|camp|protest|protests|demonstration|demonstrations|sessions|session|lessons|courses|seminars|circles|prayers) (?:hosted|organised|organized|held|led|given|run|addressed|chaired|arranged|taught) by {THE}{W2}{X}`, 1, 2],
@@ -153,7 +154,7 @@ const SPECS: Spec[] = [
   ['claimed-passive', 'claimed_responsibility', `{V} {WHO}{BE}{ADV}(?:later )?claimed by {THE}{O1}`, 2, 1],
   ['claimed-direct', 'claimed_responsibility', `{O1} {ADV}(?:claimed|claims) {THE}{V}`, 1, 2],
   // the incident under discussion, unnamed in the sentence
-  ['claimed-implicit', 'claimed_responsibility', `{O1} {G}(?:claimed|claims|claiming|took|takes|taking|accepted|accepts|admitted|issued a statement claiming|denied|denies|denying|rejected|disclaimed) (?:any |the )?(?:full )?(?:responsibility|credit|involvement)(?! (?:for|of|in) )`, 1, 0, { implicitEvent: true }],
+  ['claimed-implicit', 'claimed_responsibility', `{O1} {WHO}{G}(?:claimed|claims|claiming|took|takes|taking|accepted|accepts|admitted|issued a statement claiming|denied|denies|denying|rejected|disclaimed) (?:any |the )?(?:full )?(?:responsibility|credit|involvement)(?! (?:for|of) )`, 1, 0, { implicitEvent: true }],
   ['perpetrator-identified', 'perpetrator_of', `(?:the|a) (?:[^⟦⟧ ]+ )?(?:attacker|attackers|gunman|gunmen|bomber|bombers|assailant|killer|perpetrator|knifeman|shooter|suicide bomber) (?:was |has been |had been |were |have been )?(?:identified|named) (?:by (?:[^⟦⟧ ]+ ){1,2})?(?:as )?{P}`, 1, 0, { implicitEvent: true }],
   ['perpetrator-plural-role', 'perpetrator_of', `(?:(?:two|three|four|both|one|all) (?:of )?)?(?:the )?(?:attackers|bombers|gunmen|perpetrators|assailants|suicide bombers|hijackers|killers|plotters) , {P}`, 1, 0, { implicitEvent: true }],
   ['victim-among', 'victim_of', `among (?:the )?(?:dead|victims|killed|wounded|injured|those killed|those injured|those wounded|casualties) (?:was|were|is|are) {P}`, 1, 0, { implicitEvent: true }],
