@@ -10,6 +10,7 @@ import {
   toCSR, withoutWeakTies,
 } from '../../src/graph/index.js';
 import { baGraph, FIXTURES, randomGraph } from './helpers.js';
+import { communities, csrFromEdges, egoNetwork, modularity } from '../../src/graph/index.js';
 
 const entities = [
   { id: 1, type: 'Person', name: 'Ana' }, { id: 2, type: 'Person', name: 'Ben' }, { id: 3, type: 'Person', name: 'Cem' },
@@ -66,6 +67,31 @@ test('projectRepository reads claims and entities through the repository interfa
   const g = await projectRepository(repo, { modalities: ['asserted'] });
   assert.deepEqual(g.nodes().sort(), ['1', '2', '3', '4', '5']);
   assert.equal(g.size, 3);
+});
+
+test('Louvain finds planted communities; ego networks keep the evidence', () => {
+  // four 8-cliques in a ring, one tie between neighbouring cliques
+  const src: number[] = [], dst: number[] = [];
+  for (let c = 0; c < 4; c++) {
+    for (let i = 0; i < 8; i++) for (let j = i + 1; j < 8; j++) { src.push(c * 8 + i); dst.push(c * 8 + j); }
+    src.push(c * 8); dst.push(((c + 1) % 4) * 8 + 1);
+  }
+  const ring = csrFromEdges(32, src, dst, null);
+  const found = communities(ring, { seed: 5 });
+  assert.equal(found.communities.length, 4);
+  for (const grp of found.communities) {
+    assert.equal(grp.length, 8);
+    assert.equal(new Set(grp.map((r) => Math.floor(Number(r.id) / 8))).size, 1, 'each community is one clique');
+  }
+  const q = 4 * (28 / 116 - (58 / 232) ** 2);
+  assert.ok(Math.abs(found.modularity - q) < 1e-12, `Q ${found.modularity} vs ${q}`);
+  assert.ok(Math.abs(modularity(ring, found.membership) - q) < 1e-12);
+
+  const g = projectClaims(claims, entities);
+  const ego = egoNetwork(g, '1', 1);
+  assert.deepEqual(ego.nodes().sort(), ['1', '2', '4']);
+  assert.deepEqual(ego.getEdgeAttribute(ego.edge('1', '4')!, 'documentIds'), [10, 11]);
+  assert.equal(ego.getNodeAttribute('4', 'label'), 'Front');
 });
 
 test('shortest paths carry the statements behind each hop', () => {

@@ -62,7 +62,7 @@ export function parseDl(text: string, file: string): SkeinGraph {
       if (cols.length < n) throw new NetworkFileError(file, data[0]?.line ?? toks[toks.length - 1].line, 'missing embedded column labels');
       names = cols; p = n;
     }
-    names.forEach((nm, k) => b.node(nm, nm));
+    names.forEach((nm) => b.node(nm, nm));
     const m: number[][] = [];
     for (let r = 0; r < n; r++) {
       if (embedded) {
