@@ -337,9 +337,11 @@ function build(
     if (!src || !tgt) continue;
     const sent = sentences[d.sentence];
     const sh = shaped[d.sentence];
+    // What an event's own name says (its place, its victim) is the author's naming: asserted.
     const mod = d.modality === 'reported'
       ? { modality: 'reported' as const, cue: 'pattern', attributedTo: undefined }
-      : modalityOf(sh.text, d.from, d.to);
+      : d.rule.startsWith('event:') ? { modality: 'asserted' as const, cue: undefined, attributedTo: undefined }
+        : modalityOf(sh.text, d.from, d.to);
     let attributedTo: string | undefined;
     if (d.attributedAnchor !== undefined) attributedTo = idOf.get(d.attributedAnchor);
     else if (mod.attributedTo) {

@@ -12,12 +12,16 @@ export interface ModalityResult {
 }
 
 const NEG_RX = /(?:^| )(not|never|no|n't|denied|denies|deny|denying|neither|nor|without|ruled out|rejected claims|dismissed claims|no longer)(?= |$)/;
-const HEDGE_RX = /(?:^| )(possible|possibly|likely|unlikely|probably|perhaps|may|might|could|believed|believe|believes|alleged|allegedly|suspected|suspect|reportedly|apparently|seem|seems|seemed|appear|appears|appeared|thought to|said to|rumou?red|presumably|purportedly|unconfirmed|potential|potentially|suggests|suggested|understood to|is understood|assumed|accused|accuses|accusing)(?= |$)/;
+const HEDGE_RX = /(?:^| )(possible|possibly|likely|unlikely|probably|perhaps|may|might|could|believed|believe|believes|alleged|allegedly|suspected|reportedly|apparently|seem|seems|seemed|appear|appears|appeared|thought to|said to|rumou?red|presumably|purportedly|unconfirmed|potential|potentially|suggests|suggested|understood to|is understood|assumed)(?= |$)/;
+/** Hedges that only reach the words of the relation itself ("X, accused of funding Y"). */
+const LOCAL_HEDGE_RX = /(?:^| )(accused|accuses|accusing|suspect|suspects)(?= |$)/;
 const ANCHOR = '⟦[POLV][*^]?#\\d+⟧';
 const SAY = '(?:said|says|say|claimed|claims|claim|alleged|alleges|allege|told|tells|reported|reports|stated|states|announced|announces|insisted|insists|argued|argues|testified|added|wrote|maintained|maintains|asserted|asserts|confirmed|confirms|revealed|reveals|describe|describes|described|believe|believes|believed)';
-const REPORTERS = '(?:police|officials|an official|prosecutors|a prosecutor|investigators|authorities|sources|the court|a spokesman|a spokeswoman|a spokesperson|media|reports|witnesses|the government|officers|detectives|a statement|the statement|the indictment|court documents|documents|the judge|the jury|the prosecution|lawyers|relatives|family)';
-const SAY_BEFORE_RX = new RegExp(`(?:^| )(${ANCHOR}|${REPORTERS}) (?:[a-z]+ly )?${SAY}(?: that)?(?= |$)`, 'g');
-const SAY_AFTER_RX = new RegExp(`^ ?, (?:(${ANCHOR}|${REPORTERS}) ${SAY}|${SAY} (${ANCHOR}|${REPORTERS}))`);
+const REPORTERS = '(?:(?:the |a |an )?(?:(?!which |who |that |whom )[a-z-]+ ){0,2}(?:police|officials?|prosecutors?|investigators|authorities|sources|court|spokes(?:man|woman|person)|media|reports?|witnesses|government|officers?|detectives|statement|indictment|documents|judge|jury|prosecution|lawyers?|relatives|family|army|military|ministry|analysts|experts|residents|activists|agency|newspaper|intelligence|diplomats|observers|researchers))';
+// "X claimed the attack" is a claim of the act, not a report of what follows.
+const SAY_BEFORE_RX = new RegExp(`(?:^| )(${ANCHOR}|${REPORTERS}) (?:[a-z]+ly )?${SAY}(?: that)?(?= |$)(?! (?:the )?⟦V| responsibility| credit)`, 'g');
+// ", police said" or ", said police" (not ", told reporters": there the speaker is the subject).
+const SAY_AFTER_RX = new RegExp(`^ ?, (?:(${ANCHOR}|${REPORTERS}) ${SAY}|(?!told |tells )${SAY} (${ANCHOR}|${REPORTERS}))`);
 const ACCORDING_RX = new RegExp(`according to (?:the )?(${ANCHOR}|[a-z]+(?: [a-z]+)?)`);
 
 /**
@@ -39,9 +43,13 @@ export function modalityOf(shaped: string, from: number, to: number): ModalityRe
   let lastSay: RegExpExecArray | null = null;
   while ((say = SAY_BEFORE_RX.exec(before)) !== null) lastSay = say;
   if (lastSay) return { modality: 'reported', cue: lastSay[0].trim(), attributedTo: lastSay[1] };
+  // A report inside the relation's own words: "which investigators describe as".
+  SAY_BEFORE_RX.lastIndex = 0;
+  const inner = SAY_BEFORE_RX.exec(inside);
+  if (inner && !inner[1].startsWith('⟦')) return { modality: 'reported', cue: inner[0].trim(), attributedTo: inner[1] };
   const after = SAY_AFTER_RX.exec(shaped.slice(to));
   if (after) return { modality: 'reported', cue: after[0].trim(), attributedTo: after[1] ?? after[2] };
-  const hedge = HEDGE_RX.exec(before) ?? HEDGE_RX.exec(inside);
+  const hedge = HEDGE_RX.exec(before) ?? HEDGE_RX.exec(inside) ?? LOCAL_HEDGE_RX.exec(inside);
   if (hedge) return { modality: 'hedged', cue: hedge[1] };
   return { modality: 'asserted' };
 }
