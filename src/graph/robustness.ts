@@ -25,12 +25,20 @@ export function isWeakTie(attr: { weight: number; documentIds?: number[]; modali
   return sources < minSources;
 }
 
-/** A copy of the graph without its weak ties (every node kept). */
+/**
+ * A copy of the graph without its weak ties (every node kept). A graph with no evidence on its
+ * ties (an imported file) and one weight throughout has no tie strengths to go by: no tie is
+ * weak there.
+ */
 export function withoutWeakTies(g: Network, rule: WeakTieRule = {}): SkeinGraph {
   const src = toGraphology(g);
   const out: SkeinGraph = new UndirectedGraph();
   src.forEachNode((k, a) => out.addNode(k, { ...a }));
-  src.forEachEdge((e, a, s, t) => { if (!isWeakTie(a, rule)) out.addEdgeWithKey(e, s, t, { ...a }); });
+  const weights = new Set<number>();
+  let evidence = false;
+  src.forEachEdge((_e, a) => { weights.add(a.weight); if (a.documentIds || a.modalities) evidence = true; });
+  const judge = evidence || weights.size > 1;
+  src.forEachEdge((e, a, s, t) => { if (!judge || !isWeakTie(a, rule)) out.addEdgeWithKey(e, s, t, { ...a }); });
   return out;
 }
 
@@ -116,6 +124,7 @@ export interface Robustness {
   measure: Measure;
   weakTies: number;
   ties: number;
+  /** Rank correlations of the two rankings (NaN when either ranking is constant). */
   spearman: number;
   kendall: number;
   /** Entities whose rank moves most (positive change: falls without weak ties). */

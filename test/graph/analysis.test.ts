@@ -164,6 +164,15 @@ test('robustness: rank correlation with and without weak ties, and who moves', a
   assert.ok(r.movers.length > 0);
   const moduleOnly = await rankRobustness(g, 'degree', { minSources: 1 });
   assert.equal(moduleOnly.weakTies, 1, 'with minSources 1 only the reported-only tie is weak');
+  // a file: weights are the only tie strengths; with one weight throughout no tie is weak
+  const k = loadNetworkFile(`${FIXTURES}koschade/edges.csv`, { nodes: `${FIXTURES}koschade/nodes.csv` });
+  const weighted = await rankRobustness(k, 'betweenness');
+  assert.equal(weighted.weakTies, k.filterEdges((_e, a) => a.weight < 2).length);
+  assert.ok(weighted.weakTies > 0 && weighted.spearman < 1);
+  const binary = await rankRobustness(loadNetworkFile(`${FIXTURES}koschade/edges.csv`, { binary: true }), 'betweenness');
+  assert.equal(binary.weakTies, 0);
+  assert.equal(binary.spearman, 1);
+  assert.equal(binary.kendall, 1);
   const rep = await entityReport(g, '1', { by: 'degree', top: 2 });
   assert.equal(rep.label, 'Ana');
   assert.equal(rep.measures.degree.rank, 2, 'Ana, Ben and Front tie on degree 2: mean rank 2');
