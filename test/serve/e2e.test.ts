@@ -91,6 +91,8 @@ describe('web workbench in headless Chromium', { skip, timeout: 600_000 }, () =>
     const tied = new Set(graph.edges.flatMap((e: any) => [e.source, e.target]));
     assert.equal(await page.evaluate(() => window.__skein!.nodes().length), tied.size, 'every entity with a tie is drawn');
     await page.waitForFunction(() => !window.__skein!.layoutRunning(), null, { timeout: 30_000 });
+    await page.waitForTimeout(300);
+    await shot('graph');
     // The best connected entity, clicked where sigma drew it.
     const degree = new Map<number, number>();
     for (const e of graph.edges) for (const n of [e.source, e.target]) degree.set(n, (degree.get(n) ?? 0) + 1);
@@ -102,7 +104,7 @@ describe('web workbench in headless Chromium', { skip, timeout: 600_000 }, () =>
     await page.locator('[data-testid=selected-node] h2').waitFor();
     assert.equal(await page.locator('[data-testid=selected-node] h2').textContent(), hub.label);
     await page.waitForTimeout(300);
-    await shot('graph');
+    await shot('graph-selected');
   });
 
   test('the evidence view shows every statement with its sentence in context', async () => {
