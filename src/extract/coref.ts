@@ -57,6 +57,20 @@ function isGovernment(e: WorkEntity): boolean {
 const GROUPISH = new Set(['group', 'groups', 'organisation', 'organization', 'network', 'movement', 'cell', 'outfit', 'faction',
   'militia', 'sect', 'affiliate', 'offshoot', 'branch', 'wing', 'franchise', 'splinter', 'front']);
 
+/** The head noun of an apposition right after a name: "X, a charity registered in Y" -> "charity". */
+function appositionHead(tokens: Token[], e: number, end: number): string | null {
+  let j = e;
+  if (tokens[j]?.text === '(') { while (j < end && tokens[j].text !== ')') j++; j++; }
+  if (tokens[j]?.text !== ',' || !/^(?:a|an|the)$/.test(tokens[j + 1]?.lower ?? '')) return null;
+  let head: string | null = null;
+  for (let q = j + 2; q < Math.min(end, j + 7); q++) {
+    const t = tokens[q];
+    if (!t.word || t.cap || FUNCTION_WORDS.has(t.lower) || /(?:ed|ing)$/.test(t.lower)) break;
+    head = t.lower;
+  }
+  return head;
+}
+
 /** "X, a ... group", "X (ACR), the ... affiliate", "a network called X", "the group X". */
 function describedAsGroup(tokens: Token[], s: number, e: number, end: number): boolean {
   let j = e;
@@ -117,6 +131,8 @@ export function resolveReferences(
   const eventByName = new Map<string, number>();
   /** Organisations the text calls a group ("X, a Salafist group", "a network called X"). */
   const described = new Set<number>();
+  /** Nouns the text used to describe a name ("the charity" -> the org described as "a charity"). */
+  const descriptors = new Map<string, number>();
 
   const lookBack = (sentence: number, maxBack: number, ok: (e: WorkEntity, idx: number) => boolean): number => {
     for (let i = recent.length - 1; i >= 0; i--) {
@@ -226,6 +242,8 @@ export function resolveReferences(
         const m = mentions[mi];
         list.push({ s: m.s, e: m.e, entity: entityOf[mi], star: false, rule: m.rule });
         if (entities[entityOf[mi]].type === 'Organization' && describedAsGroup(tokens, m.s, m.e, sent.tokEnd)) described.add(entityOf[mi]);
+        const head = entities[entityOf[mi]].type === 'Organization' ? appositionHead(tokens, m.e, sent.tokEnd) : null;
+        if (head) descriptors.set(head, entityOf[mi]);
         // A name in parentheses is an aside: later pronouns do not point at it.
         if (depth === 0) recent.push({ entity: entityOf[mi], tok: k, sentence: sent.index });
         k = m.e - 1;
@@ -302,7 +320,11 @@ export function resolveReferences(
         const next = tokens[h + 1];
         // A nominal followed by a name is a title ("the group Y"), not a reference.
         if (head && !head.cap && !(next && next.cap && mentionStartingAt.has(h + 1))) {
-          if (GROUP_NOMINALS.has(head.lower)) {
+          if (descriptors.has(head.lower) && !FUNCTION_WORDS.has(head.lower) && tokens[h + 1]?.lower !== 'of') {
+            target = descriptors.get(head.lower)!;
+            rule = 'coref:described-as';
+            e = h + 1;
+          } else if (GROUP_NOMINALS.has(head.lower)) {
             // "the group": the last organisation the text described as a group, else the last one.
             target = lookBack(sent.index, 8, (x, idx) => x.type === 'Organization' && !isGovernment(x) && described.has(idx));
             if (target < 0) target = lookBack(sent.index, 3, (x) => x.type === 'Organization' && !isGovernment(x));

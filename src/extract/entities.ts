@@ -24,6 +24,8 @@ export interface Resolved {
   entityOf: number[];
 }
 
+const PLACE_KINDS = new Set(['province', 'region', 'district', 'county', 'state', 'governorate', 'city', 'town', 'village']);
+
 const CONNECTOR_WORDS = new Set(['of', 'the', 'and', 'for', 'in', 'on', 'al', 'el', 'bin', 'ibn', 'de']);
 
 function initials(name: string): string {
@@ -72,6 +74,12 @@ export function resolveNames(text: string, tokens: Token[], mentions: RawMention
     const same = byKey.get(`${m.type}|${key}`);
     if (same !== undefined) { add(mi, same, name); continue; }
     const words = key.split(' ');
+    // "Kunar province" and "Kunar": one place.
+    if (m.type === 'Location') {
+      const stem = words.length > 1 && PLACE_KINDS.has(words[words.length - 1]) ? words.slice(0, -1).join(' ') : null;
+      const hit = stem ? byKey.get(`Location|${stem}`) : entities.findIndex((x) => x.type === 'Location' && [...x.keys].some((k) => k.startsWith(`${key} `) && PLACE_KINDS.has(k.slice(key.length + 1))));
+      if (hit !== undefined && hit >= 0) { add(mi, hit, name); continue; }
+    }
     // A person's short name: a run of words of a longer person name (nearest one before wins).
     if (m.type === 'Person' || (m.type !== 'Location' && (words.length === 1 || m.rule === 'rule:article-name'))) {
       const hit = nearestContaining(entities, mentions, mi, words, 'Person');
@@ -177,12 +185,14 @@ function definedAliases(text: string, tokens: Token[], mentions: RawMention[], e
       // Parenthesised right after another name: its acronym or another name.
       const prev = mentions[mi - 1];
       if (prev.sentence === m.sentence && m.s - prev.e === 1 && tokens[prev.e].text === '(') target = entityOf[mi - 1];
-    } else if (/(?:also known as|known as|aka|a\.k\.a\.|dubbed|nicknamed|alias|calling himself|under the name)\s*[“"‘']?\s*$/.test(before)) {
+    } else if (/(?:also known as|known as|aka|a\.k\.a\.|dubbed|nicknamed|alias|calling himself|under the name)\s*[“"‘']?\s*$/.test(before) && !/(?:formerly|previously|once|later|now)\s+known as\s*[“"‘']?\s*$/.test(before)) {
       // The nearest name before it in the sentence, of a type that can share a name.
       for (let j = mi - 1; j >= 0 && mentions[j].sentence === m.sentence; j--) {
         const t = mentions[j].type;
-        if ((t === m.type || (t === 'Person' || t === 'Organization') && (m.type === 'Person' || m.type === 'Organization')) && entityOf[j] !== ei) {
+        const retypable = m.rule === 'ner:perceptron' && m.type === 'Location';
+        if ((t === m.type || retypable || (t === 'Person' || t === 'Organization') && (m.type === 'Person' || m.type === 'Organization')) && entityOf[j] !== ei) {
           if (m.type === 'Person' && t !== 'Person') continue;
+          if (t === 'Location' || t === 'Event') continue;
           target = entityOf[j];
           break;
         }

@@ -245,7 +245,14 @@ function nounEvent(
     if (mi !== undefined) possessor = { mention: mi };
   }
   // "the attack on X" is one incident; "a third attack in X" or "another plot against X" is not named.
-  if (complement && !proper && !(det && /^(?:the|this|that|'s)$/.test(det.lower))) complement = undefined;
+  // Lower-case modifiers between the article and the noun ("the suicide bombing at X") are
+  // part of the name.
+  let d = p;
+  const lowerMods: string[] = [];
+  while (d >= sent.tokStart && k - d <= 3 && tokens[d].word && !tokens[d].cap && !FUNCTION_WORDS.has(tokens[d].lower) && inMention[d] < 0) lowerMods.unshift(tokens[d--].lower);
+  const article = d >= sent.tokStart ? tokens[d] : undefined;
+  if (complement && !proper && !(article && /^(?:the|this|that|'s)$/.test(article.lower))) complement = undefined;
+  if (complement && !proper && lowerMods.length && !/(?:ed|ing)$/.test(lowerMods[0])) name.unshift(...lowerMods);
   const specific = proper || complement !== undefined || possessor !== undefined;
   if (!specific) {
     // "the attack": refers back to an incident already described (resolved by coreference).

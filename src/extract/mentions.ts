@@ -318,6 +318,14 @@ export function findMentions(tokens: Token[], sentences: TokenSentence[]): RawMe
     for (let i = s; i < e; i++) covered[i] = 1;
     out.push({ s, e, type, sentence: p.sentence, rule });
   }
+  // "Kabul airport", "Kunar province": a place name and the lower-case kind of place after it.
+  for (const x of out) {
+    const n = tokens[x.e];
+    if (x.type === 'Location' && n && !n.cap && n.start - tokens[x.e - 1].end <= 1 && PLACE_KIND_AFTER.has(n.lower)) x.e++;
+  }
   out.sort((a, b) => a.s - b.s);
   return out;
 }
+
+const PLACE_KIND_AFTER = new Set(['airport', 'bridge', 'station', 'province', 'region', 'district', 'county', 'square',
+  'street', 'road', 'camp', 'prison', 'market', 'mosque', 'church', 'stadium', 'arena', 'state', 'governorate', 'mall']);

@@ -50,8 +50,10 @@ const MACROS: Record<string, string> = {
   THEP: '(?:the |⟦[PO][*^]?#\\d+⟧ \'s )?',
   // After a name: its acronym in brackets, an apposition ("X, a Salafist group,"), a relative
   // clause set off by commas ("X, which had called itself Y, was led by"), then who/which/that.
-  WHO: '(?:\\( ⟦[PO][*^]?#\\d+⟧ \\) )?(?:, (?:a|an|the) (?:[^⟦⟧ ,]+ |⟦[OL]#\\d+⟧ ){0,6}?(?=,|who|which|that|based|living|born)(?:, )?)?(?:, (?:which|who|that|whose|⟦P\\^#\\d+⟧) (?:[^⟦⟧ ,]+ |⟦[POLV][*^]?#\\d+⟧ ){1,14}, )?(?:, )?(?:(?:who|which|that) )?',
+  WHO: '(?:\\( ⟦[PO][*^]?#\\d+⟧ \\) )?(?:, (?:also )?(?:known as|called|aka|dubbed) (?:the )?⟦[POL]#\\d+⟧ (?:\\( ⟦[PO]#\\d+⟧ \\) )?)?(?:, (?:a|an|the) (?:[^⟦⟧ ,]+ |⟦[OL]#\\d+⟧ ){0,6}?(?=,|who|which|that|based|living|born)(?:, )?)?(?:, (?:which|who|that|whose|⟦P\\^#\\d+⟧) (?:[^⟦⟧ ,]+ |⟦[POLV][*^]?#\\d+⟧ ){1,14}, )?(?:, )?(?:(?:who|which|that) )?(?:⟦[PO][*^]?#\\d+⟧ (?:said|says|believes|believed|claims|claimed|alleges|alleged|thinks|thought) )?',
   THE: '(?:the )?',
+  // "HTS leader X": the person is the party, the organisation only describes them.
+  ROLEOF: '(?:⟦O[*^]?#\\d+⟧ (?:\'s )?(?:[a-z]+ )?(?:leader|chief|head|commander|founder|spokesman|emir|deputy|member|militant) )?',
   // "a banned network called Y": the noun phrase that introduces a name.
   NAMED: '(?:(?:a|an|the) (?:[^⟦⟧ ,]+ ){0,3}?(?:called|named|known as|calling itself) )?',
 };
@@ -66,7 +68,7 @@ const PERP_V = '(?:carried out|carry out|carrying out|conducted|conduct|conducti
 const INVEST_PASSIVE = '(?:investigated|arrested|charged|convicted|sentenced|detained|questioned|monitored|watched|surveilled|tracked|prosecuted|tried|jailed|indicted|raided|interviewed|placed under surveillance|put under surveillance|under investigation|under surveillance|imprisoned|extradited|deported|fined|found guilty|killed|shot dead|apprehended|captured|caught)';
 const INVEST_ACTIVE = '(?:investigated|investigating|investigates|investigate|arrested|arrests|arresting|arrest|charged|charges|charging|convicted|sentenced|detained|detaining|questioned|questioning|monitored|monitoring|monitor|watched|watching|surveilled|surveilling|surveil|tracked|tracking|prosecuted|prosecuting|jailed|indicted|raided|interviewed|apprehended|captured|opened (?:a |an )?(?:file|investigation|inquiry|probe|case) (?:on|into)|kept (?:a |an )?(?:eye|watch|tabs) on|placed|put)';
 const DESIGNATE_V = '(?:designated|sanctioned|proscribed|banned|blacklisted|listed|outlawed|added to (?:the |its |a )?(?:[^⟦⟧ ]+ ){0,3}?list)';
-const LIVE_V = '(?:lived|lives|living|live|resided|resides|residing|based|headquartered|born|raised|grew up|settled|stayed|preached|preaches|preaching|preach|operated|operates|operating|worked|works|working|studied|imprisoned|jailed|detained|held|hiding|hid|active|taught|teaches|ran a|run|runs|manages|managed|managing|owns|owned|fighting|fought|fights|sheltering|sheltered)';
+const LIVE_V = '(?:lived|lives|living|live|resided|resides|residing|based|headquartered|born|raised|grew up|settled|stayed|preached|preaches|preaching|preach|operated|operates|operating|worked|works|working|studied|imprisoned|jailed|detained|held|hiding|hid|active|taught|teaches|ran a|run|runs|manages|managed|managing|owns|owned|fighting|fought|fights|sheltering|sheltered|controls|controlled|holds|dominates|dominated|registered|established|founded|incorporated|headquartered)';
 
 function compile(src: string): RegExp {
   const body = src.replace(/\{([A-Z][A-Z0-9]*)\}/g, (_, k: string) => {
@@ -116,19 +118,22 @@ const SPECS: Spec[] = [
   ['assoc-channel', 'associated_with', `{A} {WHO}(?:[^⟦⟧ ,]+ ){0,6}?(?:channel|conduit|link|bridge|intermediary|middleman|front|cover|vehicle|fundraiser|supplier|financier|banker|fixer|go-between) (?:between|for|to|of) {THE}{A2}`, 1, 2],
   ['assoc-possessive-org', 'associated_with', `{O1} 's {O1} (?:news agency|agency|media wing|media arm|media outlet|outlet|wing|arm|affiliate|branch|magazine|channel|front|charity|youth wing|armed wing|military wing|political wing)`, 1, 2],
   ['assoc-possessive-org-role', 'associated_with', `{O1} 's {W2}(?:rival|rivals|ally|allies|affiliate|affiliates|offshoot|partner|partners|branch|wing|splinter group|sister organisation|sister organization|successor|predecessor) (?:, )?{THE}{O}`, 1, 2],
-  ['assoc-role-of', 'associated_with', `{P} {WHO}{BE}{DET}{W2}${ASSOC_ROLE} (?:of|to) {THE}{A}`, 1, 2],
+  ['assoc-role-of', 'associated_with', `{P} {WHO}{BE}{DET}{W2}${ASSOC_ROLE} (?:of|to) {THE}{ROLEOF}{A}`, 1, 2],
   ['assoc-possessive-role', 'associated_with', `{A} 's {W2}${ASSOC_ROLE} (?:, )?{P}`, 1, 2],
   ['assoc-attended-hosted', 'associated_with', `{P} {G}(?:attended|attend|attending|went to|joined|addressed|spoke at|was at) {W3}(?:meeting|meetings|sermon|sermons|lecture|lectures|talk|talks|rally|rallies|event|events|gathering|gatherings|classes|class|study circle|study circles|camp|protest|protests|demonstration|demonstrations|sessions|session|lessons|courses|seminars|circles|prayers) (?:hosted|organised|organized|held|led|given|run|addressed|chaired|arranged|taught) by {THE}{W2}{X}`, 1, 2],
   ['assoc-attended-org-place', 'associated_with', `{P} {ADV}(?:attended|went to|visited|trained at|stayed at|studied at|travelled to|traveled to|joined) {THE}{O1} 's {W2}(?:training camp|camp|camps|meeting|meetings|mosque|headquarters|office|base|school|centre|center|events|rally|compound|safe house)`, 1, 2],
   ['assoc-recruit-for', 'associated_with', `{X1} {G}${RECRUIT_V.slice(0, -1)}|encourage|encouraged|encouraging|urged|urging|urge|sent|sending|send|helped|helping) (?:[^⟦⟧]+? )?(?:to join|to fight for|to go and fight for|to travel and join|to fight with|to support|for) {THE}{O1}`, 1, 2],
   ['assoc-inspired-by', 'associated_with', `{X} {WHO}{BE}{ADV}(?:inspired|backed|funded|supported|sponsored|financed|armed|trained|directed|influenced) by {THE}{X}`, 1, 2],
+  ['assoc-affiliate-of', 'associated_with', `{O} {WHO}{BE}{DET}{W3}(?:affiliate|affiliates|branch|branches|offshoot|wing|franchise|proxy|faction|arm|province|chapter|subsidiary|front) (?:of|to|for) {THE}{O1}`, 1, 2],
+  ['assoc-appos-possessive-branch', 'associated_with', `{O1} , {O1} 's {W2}(?:branch|affiliate|wing|offshoot|arm|franchise|ally|proxy|front|province|chapter|franchise)`, 1, 2],
+  ['assoc-manages', 'associated_with', `{P} {WHO}{ADV}(?:manages|managed|managing|runs|ran|running|handles|handled|oversees|oversaw|keeps|kept|administers|administered) {THE}(?:[^⟦⟧ ]+ )?(⟦O[*^]?#\\d+⟧) 's`, 1, 2],
   ['assoc-offshoot', 'associated_with', `{O1} (?:, )?{BE}{DET}{W1}(?:offshoot|splinter group|affiliate|branch|wing|franchise|ally|partner|proxy) of {THE}{O1}`, 1, 2],
   // family_of
   ['family-role-of', 'family_of', `{P1} {WHO}{BE}{DET}{W1}${FAMILY_ROLE} of {P1}`, 1, 2],
   ['family-possessive', 'family_of', `{P1} 's {W1}${FAMILY_ROLE}s? (?:, )?{P1}`, 1, 2],
   ['family-married', 'family_of', `{P1} {WHO}{ADV}(?:married|wed|is married to|was married to) {P1}`, 1, 2],
   // alias_of
-  ['alias-formerly', 'alias_of', `{X1} (?:, |\\( )?(?:formerly|previously|once|later|now|also) (?:known as|called|named) {THE}{X1}`, 1, 2],
+  ['alias-formerly', 'alias_of', `{X1} (?:, |\\( )?{BE}(?:formerly|previously|once|later|now) (?:known as|called|named) {THE}{X1}`, 1, 2],
   ['alias-renamed', 'alias_of', `{O1} {WHO}{BE}{ADV}(?:renamed|rebranded|renamed itself|changed its name to|reformed as|re-formed as|relaunched as|resurfaced as|re-emerged as|reconstituted as|operated as|operating as|operates as) {THE}{O1}`, 1, 2],
   ['alias-designated-x-as', 'alias_of', `(?:designated|proscribed|banned|listed|named|identified|added) {THE}{O1} as (?:an |a |another )?(?:alias|aliases|alternative name|other name|new name) (?:of|for) {THE}{O1}`, 1, 2],
   ['alias-proscribed-as', 'alias_of', `{O1} {WHO}{BE}{ADV}(?:proscribed|banned|designated|listed|named|identified) as (?:an |a |another )?(?:alias|aliases|alternative name|other name|new name) (?:of|for) {THE}{O1}`, 1, 2],
@@ -156,7 +161,7 @@ const SPECS: Spec[] = [
   // the incident under discussion, unnamed in the sentence
   ['claimed-implicit', 'claimed_responsibility', `{O1} {WHO}{G}(?:claimed|claims|claiming|took|takes|taking|accepted|accepts|admitted|issued a statement claiming|denied|denies|denying|rejected|disclaimed) (?:any |the )?(?:full )?(?:responsibility|credit|involvement)(?! (?:for|of) )`, 1, 0, { implicitEvent: true }],
   ['perpetrator-identified', 'perpetrator_of', `(?:the|a) (?:[^⟦⟧ ]+ )?(?:attacker|attackers|gunman|gunmen|bomber|bombers|assailant|killer|perpetrator|knifeman|shooter|suicide bomber) (?:was |has been |had been |were |have been )?(?:identified|named) (?:by (?:[^⟦⟧ ]+ ){1,2})?(?:as )?{P}`, 1, 0, { implicitEvent: true }],
-  ['perpetrator-plural-role', 'perpetrator_of', `(?:(?:two|three|four|both|one|all) (?:of )?)?(?:the )?(?:attackers|bombers|gunmen|perpetrators|assailants|suicide bombers|hijackers|killers|plotters) , {P}`, 1, 0, { implicitEvent: true }],
+  ['perpetrator-plural-role', 'perpetrator_of', `(?:(?:two|three|four|both|one|all) (?:of )?)?(?:the |a )(?:suicide )?(?:attackers|bombers|gunmen|perpetrators|assailants|hijackers|killers|plotters|attacker|bomber|gunman|perpetrator|assailant|hijacker|knifeman|shooter) , {P}`, 1, 0, { implicitEvent: true }],
   ['victim-among', 'victim_of', `among (?:the )?(?:dead|victims|killed|wounded|injured|those killed|those injured|those wounded|casualties) (?:was|were|is|are) {P}`, 1, 0, { implicitEvent: true }],
   ['victim-among-subject', 'victim_of', `{P} {WHO}{BE}{ADV}among (?:the )?(?:dead|victims|killed|wounded|injured|those killed|those injured|those wounded|casualties)`, 1, 0, { implicitEvent: true }],
   // located_in
@@ -171,7 +176,8 @@ const SPECS: Spec[] = [
   // designated_by
   ['designated-passive', 'designated_by', `{X} {G}{BE}{ADV}${DESIGNATE_V} {W6}by {THE}{O1}`, 1, 2],
   ['designated-list', 'designated_by', `{X} {G}{BE}{ADV}(?:added to|placed on|put on|included on|included in|named on|listed on) {THE}{O1} (?:'s )?(?:[^⟦⟧ ]+ ){0,3}?(?:list|blacklist|register|sanctions)`, 1, 2],
-  ['designated-active', 'designated_by', `{O1} {ADV}(?:has |had |have )?(?:formally |officially )?${DESIGNATE_V} {THE}{X}`, 2, 1],
+  ['designated-active', 'designated_by', `{O1} {ADV}(?:on [a-z]+ )?(?:has |had |have )?(?:formally |officially )?${DESIGNATE_V} {THE}{X}`, 2, 1],
+  ['designated-added-to-list', 'designated_by', `{O1} {ADV}(?:on [a-z]+ )?(?:has |had |have )?(?:added|put|placed) {THE}{X} (?:, (?:[^⟦⟧]+? |⟦L#\\d+⟧ ){0,8}?, )?(?:to|on) (?:its |the |his |their |⟦O[*^]?#\\d+⟧ 's )(?:[^⟦⟧ ]+ ){0,2}?(?:list|blacklist|register)`, 2, 1],
   ['designated-designation-by', 'designated_by', `(?:designation|proscription|listing|sanctioning|banning) of {THE}{X} by {THE}{O1}`, 1, 2],
   ['designated-possessive-designation', 'designated_by', `{O1} 's (?:designation|proscription|listing|sanctioning|banning) of {THE}{X}`, 2, 1],
   // investigated_by
