@@ -11,10 +11,8 @@
 // Commit > GLES2::ReadPixels > CommandBufferHelper::Finish waiting for SwiftShader), so each
 // frame blocks the page however little the app does; that run is printed too, for information.
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { execFileSync } from 'node:child_process';
 import { chromium, type Browser } from 'playwright-core';
-import { defaultStaticDir, packageRoot } from '../src/serve/app.js';
+import { ensureWebBuilt } from '../src/serve/webBuild.js';
 import { startServer } from '../src/serve/index.js';
 
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
@@ -47,9 +45,7 @@ async function main(): Promise<void> {
     console.error(`bench:web needs headless Chromium at ${CHROMIUM} (apt-get install chromium)`);
     process.exit(1);
   }
-  if (!existsSync(join(defaultStaticDir(), 'index.html'))) {
-    execFileSync(process.execPath, [join(packageRoot(), 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], { cwd: packageRoot(), stdio: 'inherit' });
-  }
+  ensureWebBuilt();
   const server = await startServer({ dbPath: ':memory:', port: 0 });
   try {
     const browser = await chromium.launch({ executablePath: CHROMIUM, args: SOFTWARE_GPU });

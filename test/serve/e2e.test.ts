@@ -4,12 +4,12 @@
 // Screenshots go to test-artifacts/web/ (and to docs/screenshots/ with SKEIN_SCREENSHOTS=docs).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { defaultStaticDir, packageRoot } from '../../src/serve/app.js';
+import { packageRoot } from '../../src/serve/app.js';
+import { ensureWebBuilt } from '../../src/serve/webBuild.js';
 import { startServer, type RunningServer } from '../../src/serve/index.js';
 
 // Code passed to page.evaluate runs in the page; these name its globals for the type checker.
@@ -45,10 +45,8 @@ describe('web workbench in headless Chromium', { skip, timeout: 600_000 }, () =>
   };
 
   before(async () => {
-    if (!existsSync(join(defaultStaticDir(), 'index.html'))) {
-      // The app is built by `npm run build:web`; build it here when a test run comes first.
-      execFileSync(process.execPath, [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
-    }
+    // The app is built by `npm run build:web`; built here when missing or older than web/.
+    ensureWebBuilt();
     mkdirSync(ARTIFACTS, { recursive: true });
     if (DOCS) mkdirSync(DOCS, { recursive: true });
     dir = mkdtempSync(join(tmpdir(), 'skein-e2e-'));
