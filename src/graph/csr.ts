@@ -13,7 +13,7 @@ function sharedFloat64(length: number): Float64Array {
 
 /**
  * CSR from undirected edge arrays over nodes 0..n-1. Self-loops are dropped and parallel
- * edges merged (weights summed). Neighbour lists come out sorted by index.
+ * edges merged, weights summed (as the file readers do). Neighbour lists come out sorted by index.
  */
 export function csrFromEdges(
   n: number, src: Int32Array | number[], dst: Int32Array | number[],
@@ -50,14 +50,19 @@ export function csrFromEdges(
   const mark = new Int32Array(n).fill(-1);
   const slot = new Int32Array(n);
   const outT = new Int32Array(off[n]);
-  const outW = tmpW ? new Float64Array(off[n]) : null;
+  // repeated ties add their weights (a repeat of an unweighted tie makes it weigh 2)
+  let outW = tmpW ? new Float64Array(off[n]) : null;
   for (let v = 0; v < n; v++) {
     const start = total;
     for (let e = off[v]; e < off[v + 1]; e++) {
       const w = tmpT[e];
-      if (mark[w] === v) { if (outW) outW[slot[w]] += tmpW![e]; continue; }
+      if (mark[w] === v) {
+        if (!outW) outW = new Float64Array(off[n]).fill(1);
+        outW[slot[w]] += tmpW ? tmpW[e] : 1;
+        continue;
+      }
       mark[w] = v; slot[w] = total;
-      outT[total] = w; if (outW) outW[total] = tmpW![e];
+      outT[total] = w; if (outW) outW[total] = tmpW ? tmpW[e] : 1;
       total++;
     }
     sortRow(outT, outW, start, total);

@@ -73,6 +73,8 @@ test('CSV edge lists: header names, tabs, quotes, weights, repeated ties merged,
   const g = loadNetworkFile(file('a.tsv', 'from\tto\tvalue\n"Smith, J"\tB\t2\nB\t"Smith, J"\t1\nC\tC\t1\n# comment\nC\tB\t0.5\n'));
   assert.deepEqual(ties(g), ['B|C|0.5', 'B|Smith, J|3']);
   assert.equal(g.getAttribute('selfLoopsDropped'), 1);
+  const spaced = loadNetworkFile(file('s.txt', '  A   "Smith J"  3 \nB A\n'));
+  assert.deepEqual(ties(spaced), ['A|B|1', 'A|Smith J|3']);
   const plain = loadNetworkFile(file('b.csv', '1,2\n2,3\n'));
   assert.deepEqual(ties(plain), ['1|2|1', '2|3|1']);
   const typed = loadNetworkFile(file('c.csv', 'source,target\nx,y\n'), { nodes: file('c-nodes.csv', 'id,name,type\nx,Ex,Person\ny,Why,Organization\nz,Zed,Person\n') });
@@ -127,5 +129,9 @@ test('large integer edge lists load straight into compact arrays', () => {
   assert.equal(viaGraph.size, 999);
   assert.equal(csr.weights![csr.offsets[csr.keys.indexOf('1')]], viaGraph.getEdgeAttribute(viaGraph.edge('1', '0')!, 'weight'));
   assert.equal(readEdgeListCSR(file('names.csv', 'a,b\nb,c\n')), null, 'names are not for the compact reader');
+  const dup = readEdgeListCSR(file('dup.csv', '1 2\n2 1\n2 3\n3 3\n'))!;
+  assert.equal(dup.m, 2, 'repeats merged, self-loop dropped');
+  assert.deepEqual(Array.from(dup.weights!), [2, 2, 1, 1], 'a repeated tie weighs 2, as in the CSV reader');
+  assert.equal(loadNetworkFile(file('dup2.csv', '1 2\n2 1\n2 3\n')).getEdgeAttribute('1', '2', 'weight'), 2);
   assert.equal(loadNetwork(file('names2.csv', 'a,b\nb,c\n')).constructor.name !== 'Object', true);
 });

@@ -1,4 +1,4 @@
-// CSV / TSV edge lists: source,target[,weight] with an optional header naming the columns
+// CSV / TSV / space-separated edge lists: source,target[,weight] with an optional header naming the columns
 // (source|from|src|node1|ego, target|to|dst|node2|alter, weight|value|strength), and an
 // optional node file: id,name[,type].
 import { NetworkBuilder, NetworkFileError, parseWeight } from './builder.js';
@@ -7,11 +7,13 @@ import type { SkeinGraph } from '../types.js';
 /** Splits CSV text into records of fields with their line numbers (RFC 4180 quoting). */
 export function parseCsv(text: string, file: string): Array<{ line: number; fields: string[] }> {
   const firstLine = text.slice(0, text.indexOf('\n') < 0 ? text.length : text.indexOf('\n'));
-  const delim = firstLine.includes('\t') ? '\t' : !firstLine.includes(',') && firstLine.includes(';') ? ';' : ',';
+  // comma, tab or semicolon; a line with none of them splits on runs of spaces
+  const delim = firstLine.includes('\t') ? '\t' : firstLine.includes(',') ? ',' : firstLine.includes(';') ? ';' : firstLine.trim().includes(' ') ? ' ' : ',';
   const rows: Array<{ line: number; fields: string[] }> = [];
   let line = 1, i = 0;
   const n = text.charCodeAt(0) === 0xfeff ? (i = 1, text.length) : text.length;
   while (i < n) {
+    if (delim === ' ') while (text[i] === ' ') i++;
     const startLine = line;
     const fields: string[] = [];
     let field = '';
@@ -29,7 +31,14 @@ export function parseCsv(text: string, file: string): Array<{ line: number; fiel
         }
         continue;
       }
-      if (c === delim) { fields.push(field); field = ''; i++; continue; }
+      if (c === delim) {
+        fields.push(field); field = ''; i++;
+        if (delim === ' ') {
+          while (text[i] === ' ') i++;
+          if (text[i] === '\n' || text[i] === '\r' || i >= n) { field = fields.pop()!; }
+        }
+        continue;
+      }
       if (c === '\n' || c === '\r') {
         fields.push(field);
         if (c === '\r' && text[i + 1] === '\n') i++;
