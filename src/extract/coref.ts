@@ -112,6 +112,10 @@ function pluralPeople(tokens: Token[], k: number, end: number): number {
   return 0;
 }
 
+const HOSTILE_VERBS = new Set(['monitoring', 'monitored', 'watching', 'watched', 'investigating', 'investigated', 'targeting',
+  'targeted', 'arrested', 'arresting', 'banned', 'proscribed', 'designated', 'sanctioned', 'infiltrated', 'infiltrating',
+  'raided', 'surveilling', 'tracking', 'tracked', 'fought', 'fighting', 'attacked', 'attacking', 'charged', 'prosecuted']);
+
 const CLAUSE_OPENERS = new Set(['but', 'while', 'whereas', 'although', 'though', 'because', ';', 'when', 'after', 'before', 'since', 'until', 'if', 'unless', 'so']);
 
 const EXISTENTIAL_AFTER = new Set(['is', 'are', 'was', 'were', 'has', 'have', 'had', "'s", 'will', 'would', 'may', 'might', 'seems', 'seem', 'appears', 'remain', 'remains', 'exists', 'exist', 'could', 'should', 'must', 'being', 'be']);
@@ -241,7 +245,7 @@ export function resolveReferences(
       if (mi !== undefined && entityOf[mi] >= 0) {
         const m = mentions[mi];
         list.push({ s: m.s, e: m.e, entity: entityOf[mi], star: false, rule: m.rule });
-        if (entities[entityOf[mi]].type === 'Organization' && describedAsGroup(tokens, m.s, m.e, sent.tokEnd)) described.add(entityOf[mi]);
+        if (entities[entityOf[mi]].type === 'Organization' && (describedAsGroup(tokens, m.s, m.e, sent.tokEnd) || GROUPISH.has(tokens[m.e - 1].lower))) described.add(entityOf[mi]);
         const head = entities[entityOf[mi]].type === 'Organization' ? appositionHead(tokens, m.e, sent.tokEnd) : null;
         if (head) descriptors.set(head, entityOf[mi]);
         // A name in parentheses is an aside: later pronouns do not point at it.
@@ -306,6 +310,17 @@ export function resolveReferences(
         rule = 'coref:pronoun';
       } else if (ORG_PRONOUNS.has(t.lower)) {
         target = lookBackPronoun(sent.index, 2, (x) => x.type === 'Organization');
+        // "The agency had been monitoring several of its members": a body watching, banning or
+        // fighting "its" members means another group's members; look to the sentences before.
+        const same = list.find((a) => a.entity === target);
+        if (same && target >= 0) {
+          let hostile = false;
+          for (let q = same.e; q < k; q++) if (HOSTILE_VERBS.has(tokens[q].lower)) hostile = true;
+          if (hostile) {
+            const before = lookBackPronoun(sent.index - 1, 2, (x, idx) => x.type === 'Organization' && idx !== target);
+            target = before;
+          }
+        }
         rule = 'coref:pronoun';
       } else if (t.lower === 'there' && !EXISTENTIAL_AFTER.has(tokens[k + 1]?.lower ?? '')) {
         target = lookBack(sent.index, 1, (x) => x.type === 'Location');

@@ -252,7 +252,10 @@ function nounEvent(
   while (d >= sent.tokStart && k - d <= 3 && tokens[d].word && !tokens[d].cap && !FUNCTION_WORDS.has(tokens[d].lower) && inMention[d] < 0) lowerMods.unshift(tokens[d--].lower);
   const article = d >= sent.tokStart ? tokens[d] : undefined;
   if (complement && !proper && !(article && /^(?:the|this|that|'s)$/.test(article.lower))) complement = undefined;
-  if (complement && !proper && lowerMods.length && !/(?:ed|ing)$/.test(lowerMods[0])) name.unshift(...lowerMods);
+  if (complement && !proper && lowerMods.length && !/(?:ed|ing)$/.test(lowerMods[0])) {
+    name.unshift(...lowerMods);
+    s = d + 1;
+  }
   const specific = proper || complement !== undefined || possessor !== undefined;
   if (!specific) {
     // "the attack": refers back to an incident already described (resolved by coreference).

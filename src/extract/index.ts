@@ -21,6 +21,8 @@ import { FUNCTION_WORDS } from './lexicons.js';
 
 export type { Extraction, ExtractOptions } from './types.js';
 
+const POLICE_RX = /\b(?:police|policing|constabulary|gendarmerie|FBI|MI5|AIVD|DGSI|BKA|Scotland Yard|Met|counter[- ]terrorism|security service|investigation|investigative)\b/i;
+
 export const EXTRACTOR = { name: 'skein-rules', version: '0.2.0' } as const;
 
 interface Shaped {
@@ -120,9 +122,20 @@ export function extract(text: string, options: ExtractOptions = {}): Extraction 
     for (const a of list) if (entities[a.entity].type === 'Event' && kindFamily(events.get(a.entity)?.kind) === 'violence') current = a.entity;
     if (current >= 0) lastViolent = current;
     const implicit = lastViolent >= 0 ? lastViolent : firstViolent;
+    // The police or security body under discussion (named in this or the last three sentences).
+    let agent = -1;
+    for (let q = sent.index; q >= Math.max(0, sent.index - 3) && agent < 0; q--) {
+      for (let i = anchors[q].length - 1; i >= 0; i--) {
+        const en = entities[anchors[q][i].entity];
+        if (en.type === 'Organization' && en.names.some((n) => POLICE_RX.test(n))) { agent = anchors[q][i].entity; break; }
+      }
+    }
     // A relation needs two parties in the sentence, or one and the incident under discussion.
     const pair = list.length >= 2;
-    for (const p of PATTERNS) if (pair || (p.implicitEvent && implicit >= 0)) runPattern(p, sh, list, sent.index, entities, events, drafts, implicit);
+    for (const p of PATTERNS) {
+      if (p.implicitAgent) { if (agent >= 0) runPattern(p, sh, list, sent.index, entities, events, drafts, agent); }
+      else if (pair || (p.implicitEvent && implicit >= 0)) runPattern(p, sh, list, sent.index, entities, events, drafts, implicit);
+    }
   }
   eventRelations(entities, events, entityOf, anchors, shapedAll, drafts);
   exemplification(tokens, sentences, anchors, shapedAll, entities, drafts);
@@ -142,7 +155,7 @@ function anchorsIn(group: string, list: Anchor[]): { anchor: Anchor; idx: number
 }
 
 function runPattern(p: Pattern, sh: Shaped, list: Anchor[], sentence: number, entities: WorkEntity[], events: Map<number, EventInfo>, drafts: Draft[], implicit: number): void {
-  if (p.implicitEvent && implicit < 0) return;
+  if ((p.implicitEvent || p.implicitAgent) && implicit < 0) return;
   const rx = p.rx;
   rx.lastIndex = 0;
   let m: RegExpExecArray | null;
@@ -151,7 +164,7 @@ function runPattern(p: Pattern, sh: Shaped, list: Anchor[], sentence: number, en
     found.push(m);
     rx.lastIndex = m.index + 1;
   }
-  if (p.leftmost && !p.implicitEvent) {
+  if (p.leftmost && !p.implicitEvent && !p.implicitAgent) {
     // One source per target: the match starting first (the subject of the clause).
     const firstFor = new Map<string, number>();
     for (const f of found) {
@@ -162,7 +175,7 @@ function runPattern(p: Pattern, sh: Shaped, list: Anchor[], sentence: number, en
   }
   for (m of found) {
     const srcs = anchorsIn(m[p.src] ?? '', list);
-    const tgts = p.implicitEvent ? [{ anchor: { s: -1, e: -1, entity: implicit, star: true, rule: 'coref:current-event' }, idx: -1 }] : anchorsIn(m[p.tgt] ?? '', list);
+    const tgts = p.implicitEvent || p.implicitAgent ? [{ anchor: { s: -1, e: -1, entity: implicit, star: true, rule: p.implicitAgent ? 'coref:current-agency' : 'coref:current-event' }, idx: -1 }] : anchorsIn(m[p.tgt] ?? '', list);
     for (const s of srcs) {
       for (const t of tgts) {
         const a = s.anchor.entity, b = t.anchor.entity;
@@ -222,6 +235,16 @@ function eventRelations(entities: WorkEntity[], events: Map<number, EventInfo>, 
           if (info.place === undefined) info.place = me;
         } else if (entities[me].type === 'Organization' && kindFamily(info.kind) === 'violence') {
           drafts.push({ ...base, type: 'perpetrator_of', source: me, target: ei, rule: 'event:author-modifier', targetAnchor: anchor });
+        }
+      }
+      if (c.rule === 'event:kill-verb-object' && info.place === undefined && anchor) {
+        // "shot X as he cycled to work in Amsterdam": the first place after "in/at" in the sentence.
+        const rest = shaped[c.sentence].text.slice(pos[1]).trimStart();
+        const pm = /^(?:[^⟦⟧ ]+ |⟦[POV][*^]?#\d+⟧ ){0,14}?(?:in|at|near|outside) (?:the |central |northern |southern |eastern |western )?⟦L\*?#(\d+)⟧/.exec(rest);
+        if (pm) {
+          const pe = anchors[c.sentence][Number(pm[1])].entity;
+          drafts.push({ ...base, type: 'located_in', source: ei, target: pe, rule: 'event:place-after-verb', sourceAnchor: anchor });
+          info.place = pe;
         }
       }
       if (c.complement) {
@@ -331,8 +354,11 @@ function build(
   // One role per person and incident: a named perpetrator is not also its victim ("two of the
   // attackers died in the blast").
   const perpetrators = new Set(drafts.filter((d) => d.type === 'perpetrator_of').map((d) => `${d.source}|${d.target}`));
+  // "radicalised by X" says recruited; the weaker association from the same words is dropped.
+  const recruitedPairs = new Set(drafts.filter((d) => d.type === 'recruited').flatMap((d) => [`${d.source}|${d.target}`, `${d.target}|${d.source}`]));
   for (const d of drafts) {
     if (d.type === 'victim_of' && perpetrators.has(`${d.source}|${d.target}`)) continue;
+    if (d.type === 'associated_with' && d.rule === 'pattern:assoc-inspired-by' && recruitedPairs.has(`${d.source}|${d.target}`)) continue;
     const src = idOf.get(d.source), tgt = idOf.get(d.target);
     if (!src || !tgt) continue;
     const sent = sentences[d.sentence];

@@ -227,6 +227,10 @@ export function findMentions(tokens: Token[], sentences: TokenSentence[]): RawMe
         out.push({ s, e, type: 'Person', sentence: sent.index, rule: 'rule:quoted-alias' });
       } else if (namedByGroupNoun(tokens, s)) {
         out.push({ s, e, type: 'Organization', sentence: sent.index, rule: 'rule:group-called' });
+      } else if (e < sent.tokEnd && GROUP_HEAD_AFTER.has(tokens[e].lower) && !PLACES.has(keyOf(tokens, s, e)) && !DEMONYMS.has(tokens[s].lower)
+        && !KNOWN_ORGS.has(keyOf(tokens, s, e)) && !(tokens[e + 1] && (tokens[e + 1].lower === 'of' || tokens[e + 1].cap))) {
+        // "the Hofstad network", "the Khalil cell": a name with the kind of group after it.
+        out.push({ s, e: e + 1, type: 'Organization', sentence: sent.index, rule: 'rule:name-with-group-noun' });
       } else {
         const fix = typeFromWords(tokens, s, e);
         if (fix === 'drop' || !fix.type || !fix.rule.startsWith('lexicon:') || fix.e - fix.s < 2) continue;
@@ -326,6 +330,8 @@ export function findMentions(tokens: Token[], sentences: TokenSentence[]): RawMe
   out.sort((a, b) => a.s - b.s);
   return out;
 }
+
+const GROUP_HEAD_AFTER = new Set(['network', 'group', 'movement', 'cell', 'faction', 'militia', 'gang', 'brigade', 'battalion']);
 
 const PLACE_KIND_AFTER = new Set(['airport', 'bridge', 'station', 'province', 'region', 'district', 'county', 'square',
   'street', 'road', 'camp', 'prison', 'market', 'mosque', 'church', 'stadium', 'arena', 'state', 'governorate', 'mall']);

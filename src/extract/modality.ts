@@ -16,7 +16,7 @@ const HEDGE_RX = /(?:^| )(possible|possibly|likely|unlikely|probably|perhaps|may
 /** Hedges that only reach the words of the relation itself ("X, accused of funding Y"). */
 const LOCAL_HEDGE_RX = /(?:^| )(accused|accuses|accusing|suspect|suspects)(?= |$)/;
 const ANCHOR = '⟦[POLV][*^]?#\\d+⟧';
-const SAY = '(?:said|says|say|claimed|claims|claim|alleged|alleges|allege|told|tells|reported|reports|stated|states|announced|announces|insisted|insists|argued|argues|testified|added|wrote|maintained|maintains|asserted|asserts|confirmed|confirms|revealed|reveals|describe|describes|described|believe|believes|believed)';
+const SAY = '(?:said|says|say|claimed|claims|claim|alleged|alleges|allege|told|tells|reported|reports|stated|states|announced|announces|insisted|insists|argued|argues|testified|added|wrote|maintained|maintains|asserted|asserts|confirmed|confirms|revealed|reveals|describe|describes|described)';
 const REPORTERS = '(?:(?:the |a |an )?(?:(?!which |who |that |whom )[a-z-]+ ){0,2}(?:police|officials?|prosecutors?|investigators|authorities|sources|court|spokes(?:man|woman|person)|media|reports?|witnesses|government|officers?|detectives|statement|indictment|documents|judge|jury|prosecution|lawyers?|relatives|family|army|military|ministry|analysts|experts|residents|activists|agency|newspaper|intelligence|diplomats|observers|researchers))';
 // "X claimed the attack" is a claim of the act, not a report of what follows.
 const SAY_BEFORE_RX = new RegExp(`(?:^| )(${ANCHOR}|${REPORTERS}) (?:[a-z]+ly )?${SAY}(?: that)?(?= |$)(?! (?:the )?⟦V| responsibility| credit)`, 'g');

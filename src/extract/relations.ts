@@ -21,6 +21,8 @@ export interface Pattern {
   eventFamily?: string;
   /** Of several matches for one target in a sentence, keep the one whose source stands first (the clause subject). */
   leftmost?: boolean;
+  /** The pattern names no agent: the target is the police or security body the text is about. */
+  implicitAgent?: boolean;
   /** The pattern names no event: the target is the incident the text is about at that point. */
   implicitEvent?: boolean;
   /** The event endpoint must be one found from a killing verb. */
@@ -50,8 +52,13 @@ const MACROS: Record<string, string> = {
   THEP: '(?:the |⟦[PO][*^]?#\\d+⟧ \'s )?',
   // After a name: its acronym in brackets, an apposition ("X, a Salafist group,"), a relative
   // clause set off by commas ("X, which had called itself Y, was led by"), then who/which/that.
-  WHO: '(?:\\( ⟦[PO][*^]?#\\d+⟧ \\) )?(?:, (?:also )?(?:known as|called|aka|dubbed) (?:the )?⟦[POL]#\\d+⟧ (?:\\( ⟦[PO]#\\d+⟧ \\) )?)?(?:, (?:a|an|the) (?:[^⟦⟧ ,]+ |⟦[OL]#\\d+⟧ ){0,6}?(?=,|who|which|that|based|living|born)(?:, )?)?(?:, (?:which|who|that|whose|⟦P\\^#\\d+⟧) (?:[^⟦⟧ ,]+ |⟦[POLV][*^]?#\\d+⟧ ){1,14}, )?(?:, )?(?:(?:who|which|that) )?(?:⟦[PO][*^]?#\\d+⟧ (?:said|says|believes|believed|claims|claimed|alleges|alleged|thinks|thought) )?',
+  WHO: '(?:\\( ⟦[PO][*^]?#\\d+⟧ \\) )?(?:, (?:of|from) (?:the )?⟦L[*^]?#\\d+⟧ ,? )?(?:, (?:also )?(?:known as|called|aka|dubbed) (?:the )?⟦[POL]#\\d+⟧ (?:\\( ⟦[PO]#\\d+⟧ \\) )?)?(?:, (?:a|an|the) (?:[^⟦⟧ ,]+ |⟦[OL]#\\d+⟧ ){0,6}?(?=,|who|which|that|based|living|born)(?:, )?)?(?:, (?:which|who|that|whose|⟦P\\^#\\d+⟧) (?:[^⟦⟧ ,]+ |⟦[POLV][*^]?#\\d+⟧ ){1,14}, )?(?:, )?(?:(?:who|which|that) )?(?:⟦[PO][*^]?#\\d+⟧ (?:said|says|believes|believed|claims|claimed|alleges|alleged|thinks|thought) )?',
   THE: '(?:the )?',
+  ART: '(?:the |an? )?',
+  // "head of the Met's Counter Terrorism Command": the owned body is the party.
+  OWNED: '(?:⟦O[*^]?#\\d+⟧ \'s )?',
+  // "by a Syrian preacher, X"
+  BYX: 'by (?:(?:a|an|the) (?:[^⟦⟧ ,]+ ){0,3}(?:, )?)?',
   // "HTS leader X": the person is the party, the organisation only describes them.
   ROLEOF: '(?:⟦O[*^]?#\\d+⟧ (?:\'s )?(?:[a-z]+ )?(?:leader|chief|head|commander|founder|spokesman|emir|deputy|member|militant) )?',
   // "a banned network called Y": the noun phrase that introduces a name.
@@ -63,7 +70,7 @@ const LEADER_ROLE = '(?:leader|leaders|head|chief|emir|amir|commander|chairman|c
 const FOUNDER_ROLE = '(?:founder|co-founder|cofounder|founding member|founders|co-founders)';
 const ASSOC_ROLE = '(?:associate|associates|rival|rivals|aide|aides|ally|allies|friend|friends|confidant|contact|contacts|follower|followers|disciple|disciples|protege|protégé|student|students|bodyguard|driver|deputy|right-hand man|supporter|supporters|acolyte|acolytes|mentor|adviser|advisor|accomplice|accomplices|co-conspirator|co-conspirators|partner|mentee)';
 const FAMILY_ROLE = '(?:brother|sister|son|daughter|father|mother|wife|husband|cousin|uncle|aunt|nephew|niece|brother-in-law|sister-in-law|father-in-law|son-in-law|daughter-in-law|widow|widower|spouse|sibling|relative|stepson|stepfather|stepbrother|half-brother|half-sister|twin|grandson|grandfather|fiancee|fiancé|fiancée)';
-const RECRUIT_V = '(?:recruited|recruit|recruits|recruiting|radicalized|radicalised|radicalize|radicalise|radicalizing|radicalising|indoctrinated|indoctrinate|indoctrinating|groomed|grooming|inspired|inspire|inspiring|enlisted|converted|persuaded)';
+const RECRUIT_V = '(?:recruited|recruit|recruits|recruiting|influenced|radicalized|radicalised|radicalize|radicalise|radicalizing|radicalising|indoctrinated|indoctrinate|indoctrinating|groomed|grooming|inspired|inspire|inspiring|enlisted|converted|persuaded)';
 const PERP_V = '(?:carried out|carry out|carrying out|conducted|conduct|conducting|committed|committing|perpetrated|perpetrating|launched|launching|staged|staging|orchestrated|masterminded|planned|planning|plotted|plotting|executed|organised|organized|led|detonated|set off)';
 const INVEST_PASSIVE = '(?:investigated|arrested|charged|convicted|sentenced|detained|questioned|monitored|watched|surveilled|tracked|prosecuted|tried|jailed|indicted|raided|interviewed|placed under surveillance|put under surveillance|under investigation|under surveillance|imprisoned|extradited|deported|fined|found guilty|killed|shot dead|apprehended|captured|caught)';
 const INVEST_ACTIVE = '(?:investigated|investigating|investigates|investigate|arrested|arrests|arresting|arrest|charged|charges|charging|convicted|sentenced|detained|detaining|questioned|questioning|monitored|monitoring|monitor|watched|watching|surveilled|surveilling|surveil|tracked|tracking|prosecuted|prosecuting|jailed|indicted|raided|interviewed|apprehended|captured|opened (?:a |an )?(?:file|investigation|inquiry|probe|case) (?:on|into)|kept (?:a |an )?(?:eye|watch|tabs) on|placed|put)';
@@ -83,7 +90,9 @@ type Spec = [id: string, type: RelationType, src: string, s: number, t: number, 
 
 const SPECS: Spec[] = [
   // member_of
-  ['member-of-role', 'member_of', `{X} {WHO}{BE}{ADV}{DET}{W3}${MEMBER_ROLE} (?:of|for|in|with|within) {NAMED}{THE}{O}`, 1, 2],
+  ['member-of-role', 'member_of', `{X} {WHO}{BE}{ADV}{DET}{W3}${MEMBER_ROLE} (?:of|for|in|with|within) {NAMED}{THE}{OWNED}{O}`, 1, 2],
+  ['member-of-part-of', 'member_of', `{P} {WHO}{BE}{HV}{ADV}(?:part|a part|one|among the members|a founding member) of (?:[^⟦⟧ ]+ ){0,12}?{THE}{O1}`, 1, 2],
+  ['member-of-members-including-possessive', 'member_of', `{O1} 's (?:members|militants|fighters|followers|operatives) (?:[^⟦⟧ ]+ ){0,3}?(?:, )?(?:such as|including|like|among them) {P}`, 2, 1],
   ['member-of-premodifier', 'member_of', `{P} {WHO}{BE}{ADV}{DET}{W2}{O1} (?:'s )?{W1}${MEMBER_ROLE}`, 1, 2],
   ['member-of-org-role-name', 'member_of', `{O1} (?:'s )?{W1}${MEMBER_ROLE} (?:, )?{P}`, 2, 1],
   ['member-of-joined', 'member_of', `{P} {WHO}{BE}{HV}{ADV}(?:had |has |have )?(?:also )?(?:joined|join|joining|fighting with|fought with|fights with|fighting for|signed up to|signed up for|swore allegiance to|sworn allegiance to|pledged allegiance to|pledged loyalty to|swore loyalty to|enlisted in|fought for|fights for|fighting for|served in|serves in|belonged to|belongs to) {THE}{O}`, 1, 2],
@@ -92,7 +101,7 @@ const SPECS: Spec[] = [
   ['member-of-possessive-role', 'member_of', `{O1} 's {W3}(?:${MEMBER_ROLE.slice(3, -1)}|officer|official|adviser|advisor|deputy|treasurer|accountant|envoy|representative|organiser|organizer) (?:, )?{P}`, 2, 1],
   ['member-of-members-including', 'member_of', `(?:members|militants|fighters|operatives) of {THE}{O1} (?:, )?(?:such as|including|like|among them|among whom) {P}`, 2, 1],
   // leader_of
-  ['leader-of-role', 'leader_of', `{P} {WHO}{BE}{HV}{ADV}{DET}{W2}${LEADER_ROLE} (?:of|at) {THE}{O}`, 1, 2],
+  ['leader-of-role', 'leader_of', `{P} {WHO}{BE}{HV}{ADV}{DET}{W2}${LEADER_ROLE} (?:of|at) {THE}{OWNED}{O}`, 1, 2],
   ['leader-of-possessive', 'leader_of', `{O1} 's {W2}${LEADER_ROLE} (?:, )?{P}`, 2, 1],
   ['leader-of-premodifier', 'leader_of', `{O1} ${LEADER_ROLE} (?:, )?{P}`, 2, 1],
   ['leader-of-premodifier-appos', 'leader_of', `{P} {WHO}{BE}{DET}{W1}{O1} ${LEADER_ROLE}`, 1, 2],
@@ -106,7 +115,7 @@ const SPECS: Spec[] = [
   ['founder-of-role', 'founder_of', `{P} {WHO}{BE}{DET}{W2}${FOUNDER_ROLE} of {THE}{O}`, 1, 2],
   ['founder-of-possessive', 'founder_of', `{O1} 's {W2}${FOUNDER_ROLE} (?:, )?{P}`, 2, 1],
   // associated_with
-  ['assoc-linked', 'associated_with', `{X} {WHO}{BE}{ADV}(?:also )?(?:linked|tied|connected|close|allied|affiliated|loyal|aligned|associated|in (?:[a-z]+ )?contact|in (?:[a-z]+ )?touch) (?:to|with) {THE}{X}`, 1, 2],
+  ['assoc-linked', 'associated_with', `{X} {WHO}{BE}{ADV}(?:also )?(?:linked|tied|connected|close|allied|affiliated|loyal|aligned|associated|in (?:[a-z]+ )?contact|in (?:[a-z]+ )?touch) (?:to|with) {ART}{X}`, 1, 2],
   ['assoc-has-links', 'associated_with', `{X} {WHO}{HV}{ADV}(?:(?:has|have|had|with|maintains|maintained|maintain|developed|forged|built|having) )?{W2}(?:links|ties|connections|contacts|contact|relations|relationship|a relationship) (?:to|with) {THE}{X}`, 1, 2],
   ['assoc-links-between', 'associated_with', `(?:links|ties|connections|contacts|relationship|relations|cooperation|collaboration) between {THE}{A} and {THE}{A2}`, 1, 2],
   ['assoc-helped', 'associated_with', `{A} {WHO}{W6}(?:helped|aided|assisted|supported|funded|financed|sheltered|harboured|harbored|met|met with|visited|contacted|advised|trained|armed|supplied|worked with|collaborated with|cooperated with|sponsored|backed|hosted|housed|sent money to|wired money to|paid|corresponded with|communicated with|phoned|emailed|messaged|praised|praising|glorifying|glorified|promoting|promoted) {THE}{A2}`, 1, 2],
@@ -123,7 +132,7 @@ const SPECS: Spec[] = [
   ['assoc-attended-hosted', 'associated_with', `{P} {G}(?:attended|attend|attending|went to|joined|addressed|spoke at|was at) {W3}(?:meeting|meetings|sermon|sermons|lecture|lectures|talk|talks|rally|rallies|event|events|gathering|gatherings|classes|class|study circle|study circles|camp|protest|protests|demonstration|demonstrations|sessions|session|lessons|courses|seminars|circles|prayers) (?:hosted|organised|organized|held|led|given|run|addressed|chaired|arranged|taught) by {THE}{W2}{X}`, 1, 2],
   ['assoc-attended-org-place', 'associated_with', `{P} {ADV}(?:attended|went to|visited|trained at|stayed at|studied at|travelled to|traveled to|joined) {THE}{O1} 's {W2}(?:training camp|camp|camps|meeting|meetings|mosque|headquarters|office|base|school|centre|center|events|rally|compound|safe house)`, 1, 2],
   ['assoc-recruit-for', 'associated_with', `{X1} {G}${RECRUIT_V.slice(0, -1)}|encourage|encouraged|encouraging|urged|urging|urge|sent|sending|send|helped|helping) (?:[^⟦⟧]+? )?(?:to join|to fight for|to go and fight for|to travel and join|to fight with|to support|for) {THE}{O1}`, 1, 2],
-  ['assoc-inspired-by', 'associated_with', `{X} {WHO}{BE}{ADV}(?:inspired|backed|funded|supported|sponsored|financed|armed|trained|directed|influenced) by {THE}{X}`, 1, 2],
+  ['assoc-inspired-by', 'associated_with', `{X} {WHO}{HV}{BE}{ADV}(?:inspired|backed|funded|supported|sponsored|financed|armed|trained|directed|influenced|guided|advised|indoctrinated|radicalised|radicalized) {BYX}{X}`, 1, 2],
   ['assoc-affiliate-of', 'associated_with', `{O} {WHO}{BE}{DET}{W3}(?:affiliate|affiliates|branch|branches|offshoot|wing|franchise|proxy|faction|arm|province|chapter|subsidiary|front) (?:of|to|for) {THE}{O1}`, 1, 2],
   ['assoc-appos-possessive-branch', 'associated_with', `{O1} , {O1} 's {W2}(?:branch|affiliate|wing|offshoot|arm|franchise|ally|proxy|front|province|chapter|franchise)`, 1, 2],
   ['assoc-manages', 'associated_with', `{P} {WHO}{ADV}(?:manages|managed|managing|runs|ran|running|handles|handled|oversees|oversaw|keeps|kept|administers|administered) {THE}(?:[^⟦⟧ ]+ )?(⟦O[*^]?#\\d+⟧) 's`, 1, 2],
@@ -141,7 +150,7 @@ const SPECS: Spec[] = [
   // recruited
   ['recruited-active', 'recruited', `{X1} {G}${RECRUIT_V} (?!by )(?:[^⟦⟧ ]+ |⟦[OLV][*^]?#\\d+⟧ |⟦P\\*#\\d+⟧ ){0,20}?{PN}`, 1, 2, { leftmost: true }],
   ['recruited-object', 'recruited', `{X1} {G}(?<!been |be |being |was |were |is |are )${RECRUIT_V} {P}`, 1, 2, { leftmost: true }],
-  ['recruited-passive', 'recruited', `{P} {WHO}(?:had |has |have )?{BE}{ADV}${RECRUIT_V} {W2}by {THE}{X}`, 2, 1],
+  ['recruited-passive', 'recruited', `{P} {WHO}{HV}(?:had |has |have )?{BE}{ADV}${RECRUIT_V} {W2}{BYX}{X}`, 2, 1],
   // perpetrator_of
   ['perpetrator-verb', 'perpetrator_of', `{X1} {G}${PERP_V} {THEP}{V}`, 1, 2, { leftmost: true }],
   ['perpetrator-possessive', 'perpetrator_of', `{X1} 's {V}`, 1, 2, { eventFamily: 'violence' }],
@@ -158,6 +167,8 @@ const SPECS: Spec[] = [
   ['claimed-responsibility', 'claimed_responsibility', `{O1} {G}(?:claimed|claims|claiming|took|takes|taking|accepted|accepts|admitted|issued a statement claiming) (?:the )?(?:full )?(?:responsibility|credit) (?:for|of) {THE}{V}`, 1, 2],
   ['claimed-passive', 'claimed_responsibility', `{V} {WHO}{BE}{ADV}(?:later )?claimed by {THE}{O1}`, 2, 1],
   ['claimed-direct', 'claimed_responsibility', `{O1} {ADV}(?:claimed|claims) {THE}{V}`, 1, 2],
+  // arrested or charged with no agent named: the police body the report is about
+  ['investigated-implicit-police', 'investigated_by', `{X} {WHO}(?:was|were|has been|have been|had been|is|are|being) {ADV}(?:arrested|charged|detained|questioned|held|remanded|interviewed|bailed|released on bail)(?! by)`, 1, 0, { implicitAgent: true }],
   // the incident under discussion, unnamed in the sentence
   ['claimed-implicit', 'claimed_responsibility', `{O1} {WHO}{G}(?:claimed|claims|claiming|took|takes|taking|accepted|accepts|admitted|issued a statement claiming|denied|denies|denying|rejected|disclaimed) (?:any |the )?(?:full )?(?:responsibility|credit|involvement)(?! (?:for|of) )`, 1, 0, { implicitEvent: true }],
   ['perpetrator-identified', 'perpetrator_of', `(?:the|a) (?:[^⟦⟧ ]+ )?(?:attacker|attackers|gunman|gunmen|bomber|bombers|assailant|killer|perpetrator|knifeman|shooter|suicide bomber) (?:was |has been |had been |were |have been )?(?:identified|named) (?:by (?:[^⟦⟧ ]+ ){1,2})?(?:as )?{P}`, 1, 0, { implicitEvent: true }],
@@ -169,6 +180,7 @@ const SPECS: Spec[] = [
   ['located-where', 'located_in', `{L} (?:, )?where {X} {G}${LIVE_V}`, 2, 1],
   ['located-appos-from', 'located_in', `{X1} , (?:[^⟦⟧ ]+ , )?(?:a|an) (?:[^⟦⟧ ,]+ ){0,4}?(?:from|in|based in) {THE}{PLACEMOD}{L}`, 1, 2],
   ['located-occupation-in', 'located_in', `{P} {WHO}{BE}{DET}{W3}(?:student|students|resident|residents|teacher|worker|imam|preacher|cleric|doctor|nurse|businessman|shopkeeper|driver|refugee|engineer|lawyer|labourer|pupil|councillor|convert|father|mother|man|woman) (?:in|at|from|of) {THE}{L}`, 1, 2],
+  ['located-of-appos', 'located_in', `{P1} , of {THE}{PLACEMOD}{L} ,`, 1, 2],
   ['located-resident-of', 'located_in', `{P} {WHO}{BE}{DET}{W1}(?:resident|residents|native|natives|citizen|citizens) of {THE}{L}`, 1, 2],
   ['located-event-place', 'located_in', `{V} {W3}(?:in|at|on|near|outside|inside|across) {THE}{L}`, 1, 2],
   ['located-event-held', 'located_in', `{V} {WHO}{BE}(?:held|took place|happened|occurred|staged|carried out) {W2}(?:in|at|on|near) {THE}{L}`, 1, 2],
@@ -183,6 +195,7 @@ const SPECS: Spec[] = [
   // investigated_by
   ['investigated-passive', 'investigated_by', `{X} {G}{BE}{ADV}${INVEST_PASSIVE} {W6}by {THE}{O1}`, 1, 2],
   ['investigated-active', 'investigated_by', `{O1} {G}${INVEST_ACTIVE} {THE}{X}`, 2, 1],
+  ['investigated-including', 'investigated_by', `{O1} {G}${INVEST_ACTIVE} (?:[^⟦⟧ ]+ |⟦O[*^]?#\\d+⟧ 's ){0,8}?(?:, )?including {P}`, 2, 1],
   ['investigated-under', 'investigated_by', `{X} {WHO}{BE}{ADV}(?:under|on) {THE}{O1} 's (?:radar|watch list|watchlist|surveillance|investigation)`, 1, 2],
 ];
 
