@@ -240,7 +240,8 @@ function eventRelations(entities: WorkEntity[], events: Map<number, EventInfo>, 
       if (c.rule === 'event:kill-verb-object' && info.place === undefined && anchor) {
         // "shot X as he cycled to work in Amsterdam": the first place after "in/at" in the sentence.
         const rest = shaped[c.sentence].text.slice(pos[1]).trimStart();
-        const pm = /^(?:[^⟦⟧ ]+ |⟦[POV][*^]?#\d+⟧ ){0,14}?(?:in|at|near|outside) (?:the |central |northern |southern |eastern |western )?⟦L\*?#(\d+)⟧/.exec(rest);
+        // The victim, then words of the same clause (no "and"/"but" into another one), then the place.
+        const pm = /^(?:[^⟦⟧ ]+ ){0,4}?⟦P[*^]?#\d+⟧ (?:(?!and |but |while |; )(?:[^⟦⟧ ]+ |⟦P\*#\d+⟧ )){0,10}?(?:in|at|near|outside) (?:the |central |northern |southern |eastern |western )?⟦L\*?#(\d+)⟧/.exec(rest);
         if (pm) {
           const pe = anchors[c.sentence][Number(pm[1])].entity;
           drafts.push({ ...base, type: 'located_in', source: ei, target: pe, rule: 'event:place-after-verb', sourceAnchor: anchor });
