@@ -259,10 +259,16 @@ export function resolveReferences(
       let rule = '';
       if (t.lower === 'who' && k > sent.tokStart) {
         // Relative "who": the nearest person named just before it in the sentence.
+        // Only right after the name, or after an apposition of it ("X, a preacher based in Y who");
+        // "the gunmen who" is about the gunmen.
         for (let i = list.length - 1; i >= 0; i--) {
           const a = list[i];
           if (k - a.e > 8) break;
-          if (entities[a.entity].type === 'Person' && !a.relative) { target = a.entity; break; }
+          if (entities[a.entity].type !== 'Person' || a.relative) continue;
+          const adjacent = a.e === k || (a.e === k - 1 && tokens[k - 1].text === ',');
+          const appos = tokens[a.e]?.text === ',' && /^(?:a|an|the)$/.test(tokens[a.e + 1]?.lower ?? '');
+          if (adjacent || appos) target = a.entity;
+          break;
         }
         if (target >= 0) {
           list.push({ s: k, e: k + 1, entity: target, star: true, relative: true, rule: 'coref:relative' });

@@ -24,6 +24,10 @@ export interface Resolved {
   entityOf: number[];
 }
 
+function orgBase(key: string): string {
+  return key.replace(/ (?:movement|group|network|organisation|organization|militia|rebels|fighters)$/, '').replace(/(?<=[a-z]{3})s$/, '');
+}
+
 const PLACE_KINDS = new Set(['province', 'region', 'district', 'county', 'state', 'governorate', 'city', 'town', 'village']);
 
 const CONNECTOR_WORDS = new Set(['of', 'the', 'and', 'for', 'in', 'on', 'al', 'el', 'bin', 'ibn', 'de']);
@@ -94,6 +98,10 @@ export function resolveNames(text: string, tokens: Token[], mentions: RawMention
       continue;
     }
     if (m.type === 'Organization') {
+      // "Houthi", "Houthis", "Houthi movement": one group.
+      const base = orgBase(key);
+      const same = entities.findIndex((x) => x.type === 'Organization' && [...x.keys].some((k) => orgBase(k) === base));
+      if (same >= 0 && base.length >= 4) { add(mi, same, name); continue; }
       const canon = KNOWN_ORG_ALIASES.get(key);
       let hit: number | undefined = canon ? byKey.get(`Organization|${canon}`) : undefined;
       if (hit === undefined && /^[\p{Lu}\d]{2,6}$/u.test(name.replace(/[.\s]/g, '')) && words.length === 1) {

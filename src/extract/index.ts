@@ -132,8 +132,18 @@ export function extract(text: string, options: ExtractOptions = {}): Extraction 
     }
     // A relation needs two parties in the sentence, or one and the incident under discussion.
     const pair = list.length >= 2;
+    // The body that designated people in this or the last three sentences ("OFAC on Thursday sanctioned").
+    let designator = -1;
+    for (let q = sent.index; q >= Math.max(0, sent.index - 3) && designator < 0; q--) {
+      const text = q === sent.index ? sh.text : shapedAll[q].text;
+      const dm = /⟦O[*^]?#(\d+)⟧ (?:\( ⟦O[*^]?#\d+⟧ \) )?(?:(?:on|last) [a-z]+ )?(?:[a-z]+ly )?(?:has |have |had )?(?:designated|sanctioned|blacklisted|listed|proscribed|added)\b/.exec(text);
+      if (dm) designator = anchors[q][Number(dm[1])].entity;
+    }
     for (const p of PATTERNS) {
-      if (p.implicitAgent) { if (agent >= 0) runPattern(p, sh, list, sent.index, entities, events, drafts, agent); }
+      if (p.implicitAgent) {
+        const who = p.agentKind === 'designator' ? designator : agent;
+        if (who >= 0) runPattern(p, sh, list, sent.index, entities, events, drafts, who);
+      }
       else if (pair || (p.implicitEvent && implicit >= 0)) runPattern(p, sh, list, sent.index, entities, events, drafts, implicit);
     }
   }

@@ -198,4 +198,4 @@ export const PLACE_NOMINALS = set(`city town country village capital area region
 export const GOVERNMENT_WORDS = set(`government ministry department police agency service services office bureau
 court courts treasury council parliament cabinet commission authority authorities army forces force
 command fbi cia mi5 mi6 nsa gchq interpol europol treasury administration congress senate tribunal
-directorate prosecution nations commission eu un union`);
+directorate prosecution nations commission eu un union pentagon kremlin whitehall ofac`);

@@ -148,7 +148,7 @@ function chunks(tokens: Token[], sent: TokenSentence): [number, number][] {
     }
     // Sentence-initial words: function words, and ordinary words not followed by another name word.
     let a = i;
-    while (a < j && isOpening(tokens, sent, a) && (FUNCTION_WORDS.has(tokens[a].lower)
+    while (a < j && isOpening(tokens, sent, a) && !/^\p{Lu}{2,}$/u.test(tokens[a].text) && (FUNCTION_WORDS.has(tokens[a].lower)
       || (COMMON_WORDS.has(tokens[a].lower) && !PLACES.has(tokens[a].lower) && !KNOWN_ORGS.has(tokens[a].lower)
         && !(a + 1 < j && isNameToken(tokens[a + 1]))))) {
       a++;
@@ -227,6 +227,12 @@ export function findMentions(tokens: Token[], sentences: TokenSentence[]): RawMe
         out.push({ s, e, type: 'Person', sentence: sent.index, rule: 'rule:quoted-alias' });
       } else if (namedByGroupNoun(tokens, s)) {
         out.push({ s, e, type: 'Organization', sentence: sent.index, rule: 'rule:group-called' });
+      } else if (e < sent.tokEnd && SITE_HEAD_AFTER.has(tokens[e].lower) && !PLACES.has(keyOf(tokens, s, e)) && !DEMONYMS.has(tokens[s].lower)
+        && !KNOWN_ORGS.has(keyOf(tokens, s, e)) && e - s <= 2) {
+        // "the DusitD2 hotel complex", "the Westminster bridge": a name with the kind of site after it.
+        let f = e + 1;
+        if (f < sent.tokEnd && SITE_HEAD_AFTER.has(tokens[f].lower)) f++;
+        out.push({ s, e: f, type: 'Location', sentence: sent.index, rule: 'rule:name-with-site-noun' });
       } else if (e < sent.tokEnd && GROUP_HEAD_AFTER.has(tokens[e].lower) && !PLACES.has(keyOf(tokens, s, e)) && !DEMONYMS.has(tokens[s].lower)
         && !KNOWN_ORGS.has(keyOf(tokens, s, e)) && !(tokens[e + 1] && (tokens[e + 1].lower === 'of' || tokens[e + 1].cap))) {
         // "the Hofstad network", "the Khalil cell": a name with the kind of group after it.
@@ -331,6 +337,8 @@ export function findMentions(tokens: Token[], sentences: TokenSentence[]): RawMe
   return out;
 }
 
+const SITE_HEAD_AFTER = new Set(['hotel', 'complex', 'mall', 'airport', 'station', 'market', 'mosque', 'church', 'synagogue',
+  'stadium', 'arena', 'bridge', 'square', 'prison', 'hospital', 'embassy', 'consulate', 'barracks', 'nightclub', 'cafe', 'restaurant', 'cathedral', 'temple']);
 const GROUP_HEAD_AFTER = new Set(['network', 'group', 'movement', 'cell', 'faction', 'militia', 'gang', 'brigade', 'battalion']);
 
 const PLACE_KIND_AFTER = new Set(['airport', 'bridge', 'station', 'province', 'region', 'district', 'county', 'square',

@@ -23,6 +23,8 @@ export interface Pattern {
   leftmost?: boolean;
   /** The pattern names no agent: the target is the police or security body the text is about. */
   implicitAgent?: boolean;
+  /** Which agent: the police body (default) or the body that designated someone. */
+  agentKind?: 'police' | 'designator';
   /** The pattern names no event: the target is the incident the text is about at that point. */
   implicitEvent?: boolean;
   /** The event endpoint must be one found from a killing verb. */
@@ -60,12 +62,16 @@ const MACROS: Record<string, string> = {
   // "by a Syrian preacher, X"
   BYX: 'by (?:(?:a|an|the) (?:[^⟦⟧ ,]+ ){0,3}(?:, )?)?',
   // "HTS leader X": the person is the party, the organisation only describes them.
-  ROLEOF: '(?:⟦O[*^]?#\\d+⟧ (?:\'s )?(?:[a-z]+ )?(?:leader|chief|head|commander|founder|spokesman|emir|deputy|member|militant) )?',
+  ROLEOF: '(?:⟦O[*^]?#\\d+⟧ (?:\'s )?(?:[a-z]+ )?(?:leader|chief|head|commander|founder|spokesman|emir|deputy|member|militant) (?:, )?)?',
+  // "X was the group's bomb-maker and a close aide to Y": the second of two predicates.
+  CONJ: '(?:(?:[^⟦⟧ ,]+ |⟦O[*^]?#\\d+⟧ \'s ){1,6}?and )?',
+  // "between the Houthis and Iran's IRGC"
+  PAIR: '(⟦[PO][*^]?#\\d+⟧ and (?:the )?(?:⟦L[*^]?#\\d+⟧ \'s )?⟦[PO][*^]?#\\d+⟧)',
   // "a banned network called Y": the noun phrase that introduces a name.
   NAMED: '(?:(?:a|an|the) (?:[^⟦⟧ ,]+ ){0,3}?(?:called|named|known as|calling itself) )?',
 };
 
-const MEMBER_ROLE = '(?:member|members|militant|militants|fighter|fighters|operative|operatives|recruiter|recruiters|spokesman|spokeswoman|spokesperson|activist|activists|executioner|official|officials|bomber|bombers|soldier|soldiers|loyalist|affiliate|lieutenant|ideologue|preacher|cleric|emir|agent|agents|volunteer|jihadist|jihadists|gunman|treasurer|financier|propagandist|courier|trainer|instructor)';
+const MEMBER_ROLE = '(?:member|members|bomb-maker|bombmaker|bomb maker|explosives expert|strategist|militant|militants|fighter|fighters|operative|operatives|recruiter|recruiters|spokesman|spokeswoman|spokesperson|activist|activists|executioner|official|officials|bomber|bombers|soldier|soldiers|loyalist|affiliate|lieutenant|ideologue|preacher|cleric|emir|agent|agents|volunteer|jihadist|jihadists|gunman|treasurer|financier|propagandist|courier|trainer|instructor)';
 const LEADER_ROLE = '(?:leader|leaders|head|chief|emir|amir|commander|chairman|chair|director|boss|president|figurehead|ringleader|spiritual leader|founder and leader|co-leader|secretary-general|secretary general|general secretary)';
 const FOUNDER_ROLE = '(?:founder|co-founder|cofounder|founding member|founders|co-founders)';
 const ASSOC_ROLE = '(?:associate|associates|rival|rivals|aide|aides|ally|allies|friend|friends|confidant|contact|contacts|follower|followers|disciple|disciples|protege|protégé|student|students|bodyguard|driver|deputy|right-hand man|supporter|supporters|acolyte|acolytes|mentor|adviser|advisor|accomplice|accomplices|co-conspirator|co-conspirators|partner|mentee)';
@@ -99,6 +105,7 @@ const SPECS: Spec[] = [
   ['member-of-claimed', 'member_of', `{O1} {ADV}(?:claimed|claims|described|describes|called|calls|hailed|hails|named|names) {P} (?:as )?(?:one of )?{POSS}(?:[^⟦⟧ ]+ )?(?:members|fighters|soldiers|militants|followers|own)`, 2, 1, { modality: 'reported', attributedGroup: 1 }],
   ['member-of-appos-possessive', 'member_of', `{P} , (?:the |a |an )?{O1} 's {W3}(?:${MEMBER_ROLE.slice(3, -1)}|officer|official|adviser|advisor|deputy|chief|head|treasurer|accountant|envoy|representative|organiser|organizer)`, 1, 2],
   ['member-of-possessive-role', 'member_of', `{O1} 's {W3}(?:${MEMBER_ROLE.slice(3, -1)}|officer|official|adviser|advisor|deputy|treasurer|accountant|envoy|representative|organiser|organizer) (?:, )?{P}`, 2, 1],
+  ['member-of-possessive-pred', 'member_of', `{P} {WHO}{BE}{ADV}(?:the |a |an )?{O1} 's {W3}(?:${MEMBER_ROLE.slice(3, -1)}|officer|official|adviser|advisor|deputy|treasurer|accountant|envoy|representative|organiser|organizer)`, 1, 2],
   ['member-of-members-including', 'member_of', `(?:members|militants|fighters|operatives) of {THE}{O1} (?:, )?(?:such as|including|like|among them|among whom) {P}`, 2, 1],
   // leader_of
   ['leader-of-role', 'leader_of', `{P} {WHO}{BE}{HV}{ADV}{DET}{W2}${LEADER_ROLE} (?:of|at) {THE}{OWNED}{O}`, 1, 2],
@@ -119,7 +126,7 @@ const SPECS: Spec[] = [
   ['assoc-has-links', 'associated_with', `{X} {WHO}{HV}{ADV}(?:(?:has|have|had|with|maintains|maintained|maintain|developed|forged|built|having) )?{W2}(?:links|ties|connections|contacts|contact|relations|relationship|a relationship) (?:to|with) {THE}{X}`, 1, 2],
   ['assoc-links-between', 'associated_with', `(?:links|ties|connections|contacts|relationship|relations|cooperation|collaboration) between {THE}{A} and {THE}{A2}`, 1, 2],
   ['assoc-helped', 'associated_with', `{A} {WHO}{W6}(?:helped|aided|assisted|supported|funded|financed|sheltered|harboured|harbored|met|met with|visited|contacted|advised|trained|armed|supplied|worked with|collaborated with|cooperated with|sponsored|backed|hosted|housed|sent money to|wired money to|paid|corresponded with|communicated with|phoned|emailed|messaged|praised|praising|glorifying|glorified|promoting|promoted) {THE}{A2}`, 1, 2],
-  ['assoc-money-for', 'associated_with', `{X} {WHO}{W6}(?:moved|moving|moves|raised|raising|raises|collected|collecting|laundered|laundering|transferred|transferring|funnelled|funneled|funnelling|channelled|channeled|sent|sending|smuggled|smuggling|procured|procuring|bought|buying|supplied|supplying) (?:[^⟦⟧ ]+ ){0,3}?(?:for|to) {THE}{X}`, 1, 2],
+  ['assoc-money-for', 'associated_with', `{X} {WHO}{HV}{ADV}(?:had |has |have )?(?:moved|moving|moves|raised|raising|raises|collected|collecting|laundered|laundering|transferred|transferring|funnelled|funneled|funnelling|channelled|channeled|sent|sending|smuggled|smuggling|procured|procuring|bought|buying|supplied|supplying) (?:[^⟦⟧ ]+ ){0,3}?(?:for|to) {THE}{X}`, 1, 2],
   ['assoc-merged', 'associated_with', `{O1} {WHO}{HAVE}{ADV}(?:merged into|merged with|joined forces with|allied with|allied itself with|pledged allegiance to|swore allegiance to|split from|broke away from|splintered from|aligned itself with|is affiliated with|was affiliated with|affiliated with) {THE}{O1}`, 1, 2],
   ['assoc-affiliate-appos', 'associated_with', `{O1} (?:\\( ⟦O[*^]?#\\d+⟧ \\) )?, (?:the |an? )(?:[^⟦⟧ ]+ )?{O1} (?:affiliate|offshoot|branch|wing|franchise|ally|proxy|faction|splinter group|arm)`, 1, 2],
   ['assoc-worked-for', 'associated_with', `{P} {WHO}{HV}{ADV}(?:worked|works|working|fought|fighting|trained|training|travelled|traveled|travelling|lived|living|cooperated|cooperating|collaborated|collaborating|conspired|conspiring|plotted|plotting|colluded|colluding) (?:[a-z]+ly )?(?:for|with|alongside) (?:the |both )?{X}(?:(?: , (?:[^⟦⟧ ]+ |⟦[POLV][*^]?#\\d+⟧ ){0,8}?)?(?:,? and )?(?:with|for) (?:[^⟦⟧ ]+ |⟦[PO][*^]?#\\d+⟧ 's ){0,3}?{X})?`, 1, 2],
@@ -127,7 +134,9 @@ const SPECS: Spec[] = [
   ['assoc-channel', 'associated_with', `{A} {WHO}(?:[^⟦⟧ ,]+ ){0,6}?(?:channel|conduit|link|bridge|intermediary|middleman|front|cover|vehicle|fundraiser|supplier|financier|banker|fixer|go-between) (?:between|for|to|of) {THE}{A2}`, 1, 2],
   ['assoc-possessive-org', 'associated_with', `{O1} 's {O1} (?:news agency|agency|media wing|media arm|media outlet|outlet|wing|arm|affiliate|branch|magazine|channel|front|charity|youth wing|armed wing|military wing|political wing)`, 1, 2],
   ['assoc-possessive-org-role', 'associated_with', `{O1} 's {W2}(?:rival|rivals|ally|allies|affiliate|affiliates|offshoot|partner|partners|branch|wing|splinter group|sister organisation|sister organization|successor|predecessor) (?:, )?{THE}{O}`, 1, 2],
-  ['assoc-role-of', 'associated_with', `{P} {WHO}{BE}{DET}{W2}${ASSOC_ROLE} (?:of|to) {THE}{ROLEOF}{A}`, 1, 2],
+  ['assoc-role-of', 'associated_with', `{P} {WHO}{BE}{CONJ}{DET}{W2}${ASSOC_ROLE} (?:of|to) {THE}{ROLEOF}{A}`, 1, 2],
+  ['assoc-between', 'associated_with', `{P} {WHO}{BE}(?:[^⟦⟧ ,]+ ){0,6}?(?:liaison|link|channel|conduit|intermediary|go-between|middleman|bridge) between {THE}{PAIR}`, 1, 2],
+  ['assoc-on-behalf', 'associated_with', `{X} {WHO}{HV}{ADV}(?:[^⟦⟧ ,]+ ){0,4}?(?:on behalf of|in the pay of|at the behest of|on the orders of|on orders from) {THE}{X}`, 1, 2],
   ['assoc-possessive-role', 'associated_with', `{A} 's {W2}${ASSOC_ROLE} (?:, )?{P}`, 1, 2],
   ['assoc-attended-hosted', 'associated_with', `{P} {G}(?:attended|attend|attending|went to|joined|addressed|spoke at|was at) {W3}(?:meeting|meetings|sermon|sermons|lecture|lectures|talk|talks|rally|rallies|event|events|gathering|gatherings|classes|class|study circle|study circles|camp|protest|protests|demonstration|demonstrations|sessions|session|lessons|courses|seminars|circles|prayers) (?:hosted|organised|organized|held|led|given|run|addressed|chaired|arranged|taught) by {THE}{W2}{X}`, 1, 2],
   ['assoc-attended-org-place', 'associated_with', `{P} {ADV}(?:attended|went to|visited|trained at|stayed at|studied at|travelled to|traveled to|joined) {THE}{O1} 's {W2}(?:training camp|camp|camps|meeting|meetings|mosque|headquarters|office|base|school|centre|center|events|rally|compound|safe house)`, 1, 2],
@@ -169,6 +178,8 @@ const SPECS: Spec[] = [
   ['claimed-direct', 'claimed_responsibility', `{O1} {ADV}(?:claimed|claims) {THE}{V}`, 1, 2],
   // arrested or charged with no agent named: the police body the report is about
   ['investigated-implicit-police', 'investigated_by', `{X} {WHO}(?:was|were|has been|have been|had been|is|are|being) {ADV}(?:arrested|charged|detained|questioned|held|remanded|interviewed|bailed|released on bail)(?! by)`, 1, 0, { implicitAgent: true }],
+  // "Among those designated was X": the designating body is the one the report is about
+  ['designated-implicit', 'designated_by', `(?:among (?:those|the people|the individuals) (?:designated|sanctioned|listed|named)|also (?:designated|sanctioned|listed)) (?:were|was|are|is) {X}`, 1, 0, { implicitAgent: true, agentKind: 'designator' }],
   // the incident under discussion, unnamed in the sentence
   ['claimed-implicit', 'claimed_responsibility', `{O1} {WHO}{G}(?:claimed|claims|claiming|took|takes|taking|accepted|accepts|admitted|issued a statement claiming|denied|denies|denying|rejected|disclaimed) (?:any |the )?(?:full )?(?:responsibility|credit|involvement)(?! (?:for|of) )`, 1, 0, { implicitEvent: true }],
   ['perpetrator-identified', 'perpetrator_of', `(?:the|a) (?:[^⟦⟧ ]+ )?(?:attacker|attackers|gunman|gunmen|bomber|bombers|assailant|killer|perpetrator|knifeman|shooter|suicide bomber) (?:was |has been |had been |were |have been )?(?:identified|named) (?:by (?:[^⟦⟧ ]+ ){1,2})?(?:as )?{P}`, 1, 0, { implicitEvent: true }],
@@ -181,6 +192,7 @@ const SPECS: Spec[] = [
   ['located-appos-from', 'located_in', `{X1} , (?:[^⟦⟧ ]+ , )?(?:a|an) (?:[^⟦⟧ ,]+ ){0,4}?(?:from|in|based in) {THE}{PLACEMOD}{L}`, 1, 2],
   ['located-occupation-in', 'located_in', `{P} {WHO}{BE}{DET}{W3}(?:student|students|resident|residents|teacher|worker|imam|preacher|cleric|doctor|nurse|businessman|shopkeeper|driver|refugee|engineer|lawyer|labourer|pupil|councillor|convert|father|mother|man|woman) (?:in|at|from|of) {THE}{L}`, 1, 2],
   ['located-of-appos', 'located_in', `{P1} , of {THE}{PLACEMOD}{L} ,`, 1, 2],
+  ['located-possessive-place', 'located_in', `{L} 's {O1}`, 2, 1],
   ['located-resident-of', 'located_in', `{P} {WHO}{BE}{DET}{W1}(?:resident|residents|native|natives|citizen|citizens) of {THE}{L}`, 1, 2],
   ['located-event-place', 'located_in', `{V} {W3}(?:in|at|on|near|outside|inside|across) {THE}{L}`, 1, 2],
   ['located-event-held', 'located_in', `{V} {WHO}{BE}(?:held|took place|happened|occurred|staged|carried out) {W2}(?:in|at|on|near) {THE}{L}`, 1, 2],
