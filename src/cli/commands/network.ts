@@ -3,7 +3,7 @@
 import type { Command } from 'commander';
 import {
   allShortestPaths, communities, entityReport, isMeasure, keyPlayersFragment, keyPlayersReach, loadNetwork, MEASURES,
-  networkStats, nodeIndependentPaths, projectClaims, ranking, centrality, toCSR, type LoadOptions, type Network,
+  networkStats, nodeIndependentPaths, projectClaims, ranking, resolveNode, centrality, toCSR, type LoadOptions, type Network,
   type NetworkFormat, type PathHop, type ProjectionFilter,
 } from '../../graph/index.js';
 import { ENTITY_TYPES, MODALITIES, RELATION_TYPE_NAMES, relationSpec, type Modality } from '../../schema/index.js';
@@ -94,10 +94,11 @@ async function nodeKey(loaded: Loaded, query: string): Promise<string> {
     if (!csr.keys.includes(key)) throw new UsageError(`${entity.name} has no ties in this network (with these filters)`);
     return key;
   }
-  if (csr.keys.includes(query)) return query;
-  const byLabel = csr.keys.filter((_, i) => csr.labels[i]!.toLowerCase() === query.toLowerCase());
-  if (byLabel.length === 1) return byLabel[0]!;
-  throw new UsageError(byLabel.length ? `"${query}" names several nodes; use the node id` : `no node "${query}" in ${'the file'}`);
+  try {
+    return resolveNode(loaded.graph, query);
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
 }
 
 function typeOf(loaded: Loaded, key: string): string {
