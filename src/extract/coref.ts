@@ -12,7 +12,7 @@ import type { EventCandidate } from './events.js';
 import { kindFamily } from './events.js';
 import type { DateMention } from './dates.js';
 import {
-  AGENCY_NOMINALS, DEMONYMS, FUNCTION_WORDS, GOVERNMENT_WORDS, GROUP_NOMINALS, ORG_PRONOUNS, PERSON_PRONOUNS, PLACE_NOMINALS, PLURAL_PRONOUNS,
+  AGENCY_NOMINALS, DEMONYMS, FUNCTION_WORDS, GOVERNMENT_WORDS, PERSON_ROLE_NOUNS, GROUP_NOMINALS, ORG_PRONOUNS, PERSON_PRONOUNS, PLACE_NOMINALS, PLURAL_PRONOUNS,
 } from './lexicons.js';
 
 export interface Anchor {
@@ -267,7 +267,9 @@ export function resolveReferences(
           if (entities[a.entity].type !== 'Person' || a.relative) continue;
           const adjacent = a.e === k || (a.e === k - 1 && tokens[k - 1].text === ',');
           const appos = tokens[a.e]?.text === ',' && /^(?:a|an|the)$/.test(tokens[a.e + 1]?.lower ?? '');
-          if (adjacent || appos) target = a.entity;
+          // "X, is a senior Y commander who ...": a singular person noun right before "who".
+          const roleNoun = PERSON_ROLE_NOUNS.has(tokens[k - 1].lower);
+          if (adjacent || appos || roleNoun) target = a.entity;
           break;
         }
         if (target >= 0) {
