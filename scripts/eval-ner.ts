@@ -129,13 +129,16 @@ if (withCompromise) {
         ['LOC', doc.places()],
       ] as const) {
         for (const m of view.json({ offset: true }) as { offset: { start: number; length: number }; text: string }[]) {
-          // compromise includes trailing punctuation in text; trim to word characters
           const raw = text.slice(m.offset.start, m.offset.start + m.offset.length);
           const lead = raw.length - raw.trimStart().length;
           const trimmed = raw.trim();
           if (!trimmed) continue;
-          const a = tokAt(m.offset.start + lead);
-          const b = tokAt(m.offset.start + lead + trimmed.length - 1) + 1;
+          let a = tokAt(m.offset.start + lead);
+          let b = tokAt(m.offset.start + lead + trimmed.length - 1) + 1;
+          // compromise attaches punctuation ("Geneva .") to the term: drop punctuation-only tokens
+          while (a < b && !/[\p{L}\p{N}]/u.test(words[a]!)) a++;
+          while (b > a && !/[\p{L}\p{N}]/u.test(words[b - 1]!)) b--;
+          if (a >= b) continue;
           const key = `${a}:${b}`;
           if (seen.has(key)) continue;
           seen.add(key);
