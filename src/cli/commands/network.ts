@@ -248,7 +248,9 @@ function printPaths(paths: PathHop[][], length: number | null, truncated: boolea
   paths.forEach((hops, i) => {
     out(`\npath ${i + 1}: ${[hops[0]!.fromLabel, ...hops.map((h) => h.toLabel)].join(' — ')}`);
     for (const h of hops) {
-      out(`  ${h.fromLabel} — ${h.toLabel}  (${h.relationTypes.join(', ') || 'tie'}; ${h.weight} source${h.weight === 1 ? '' : 's'})`);
+      // Stored ties weigh their independent sources; a file's weight is whatever the file says.
+      const strength = h.statementIds.length ? `${h.weight} source${h.weight === 1 ? '' : 's'}` : `weight ${h.weight}`;
+      out(`  ${h.fromLabel} — ${h.toLabel}  (${h.relationTypes.join(', ') || 'tie'}; ${strength})`);
       for (const id of h.statementIds) {
         const s = statements.get(id);
         if (!s) continue;
