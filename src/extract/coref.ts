@@ -116,7 +116,7 @@ const HOSTILE_VERBS = new Set(['monitoring', 'monitored', 'watching', 'watched',
   'targeted', 'arrested', 'arresting', 'banned', 'proscribed', 'designated', 'sanctioned', 'infiltrated', 'infiltrating',
   'raided', 'surveilling', 'tracking', 'tracked', 'fought', 'fighting', 'attacked', 'attacking', 'charged', 'prosecuted']);
 
-const CLAUSE_OPENERS = new Set(['but', 'while', 'whereas', 'although', 'though', 'because', ';', 'when', 'after', 'before', 'since', 'until', 'if', 'unless', 'so']);
+const CLAUSE_OPENERS = new Set(['but', 'while', 'whereas', 'although', 'though', 'because', ';', 'when', 'after', 'before', 'since', 'until', 'if', 'unless', 'so', 'where', 'which', 'whom', 'whose']);
 
 const EXISTENTIAL_AFTER = new Set(['is', 'are', 'was', 'were', 'has', 'have', 'had', "'s", 'will', 'would', 'may', 'might', 'seems', 'seem', 'appears', 'remain', 'remains', 'exists', 'exist', 'could', 'should', 'must', 'being', 'be']);
 
@@ -390,6 +390,16 @@ export function resolveReferences(
 
   function resolveEvent(c: EventCandidate): number {
     const family = kindFamily(c.kind);
+    // An attack told through its verbs ("blew himself up at a cafe") while an incident is under
+    // discussion is part of that incident.
+    if (c.rule === 'event:verb-with-place') {
+      const hit = lookBack(c.sentence, 3, (x, idx) => x.type === 'Event' && kindFamily(events.get(idx)?.kind) === family);
+      if (hit >= 0) {
+        const info = events.get(hit)!;
+        info.candidates.push(c);
+        return hit;
+      }
+    }
     if (c.anaphoric) {
       // "the attack", "his attack": the last incident of the same family.
       const hit = lookBack(c.sentence, 1e9, (x, idx) => x.type === 'Event' && kindFamily(events.get(idx)?.kind) === family);

@@ -39,6 +39,7 @@ bomb gun chemical jihadist jihadi failed foiled attempted deadly twin coordinate
 christmas rail railway station stadium office consulate base barracks border prison attack`.split(/\s+/));
 
 /** A proper-looking modifier token not in a mention: "7/7", "9/11". */
+const MONTH_OR_YEAR_RX = /^(?:January|February|March|April|May|June|July|August|September|October|November|December|(?:19|20)\d\d)$/;
 const NUMBER_NAME_RX = /^\d{1,2}\/\d{1,2}$/;
 
 export interface EventCandidate {
@@ -176,6 +177,8 @@ function nounEvent(
       continue;
     }
     if (inMention[p] >= 0) break;
+    // "the November 2015 attacks": a date before the noun is its date, not its name.
+    if (MONTH_OR_YEAR_RX.test(tp.text)) { s = p; p--; continue; }
     if (NUMBER_NAME_RX.test(tp.text) || (tp.cap && tp.word && !/^(?:The|A|An|This|That|His|Her|Their|Its)$/.test(tp.text) && !(p === sent.tokStart && tp.text.length < 4))) {
       if (/^(?:The|A|An)$/.test(tp.text)) break;
       name.unshift(tp.text);
@@ -272,13 +275,13 @@ function nounEvent(
   const specific = proper || complement !== undefined || possessor !== undefined;
   if (!specific) {
     // "the attack": refers back to an incident already described (resolved by coreference).
-    if (det && (det.lower === 'the' || det.lower === 'this' || det.lower === 'that') && !plural) {
+    if (det && (det.lower === 'the' || det.lower === 'this' || det.lower === 'that' || (plural && det.lower === 'these'))) {
       return { s: k, e: k + 1, sentence: sent.index, kind, trigger: k, name, modifierMentions: [], anaphoric: true, rule: 'event:definite-anaphor' };
     }
     return null;
   }
   // A plural with no proper name ("attacks on British soil") is a set of incidents, not one.
-  if (plural && !proper) return null;
+  if (plural && !proper && !(complement && article && article.lower === 'the')) return null;
   // "the sentence" alone or "his arrest" are fine; a bare possessed "attack" without a name is
   // resolved by coreference too.
   const anaphoric = !proper && !complement && possessor !== undefined;

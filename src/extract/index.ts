@@ -17,7 +17,7 @@ import { findEventCandidates, kindFamily } from './events.js';
 import { resolveReferences, typeLetter, type Anchor, type EventInfo } from './coref.js';
 import { PATTERNS, ANCHOR_ID_RX, type Pattern } from './relations.js';
 import { modalityOf } from './modality.js';
-import { FUNCTION_WORDS } from './lexicons.js';
+import { FUNCTION_WORDS, PERSON_ROLE_NOUNS } from './lexicons.js';
 
 export type { Extraction, ExtractOptions } from './types.js';
 
@@ -58,11 +58,16 @@ function shape(tokens: Token[], sent: TokenSentence, anchors: Anchor[], entities
         piece += " 's";
       }
     } else if (tokens[k].text === ',' && ai > 0 && anchors[ai - 1].e === k && /^\d{1,3}$/.test(tokens[k + 1]?.text ?? '') && tokens[k + 2]?.text === ',') {
-      // "Tariq Hussain, 27, ..." : an age apposition says nothing about ties; drop ", 27".
-      k += 1;
+      // "Tariq Hussain, 27, ..." : an age apposition says nothing about ties; drop ", 27" (and
+      // the second comma too before a verb: "Yasir Hamid, 41, taught at ...").
+      const after = tokens[k + 3];
+      k += after && after.word && !after.cap && !/^(?:a|an|the|who|which)$/.test(after.lower) ? 2 : 1;
+      continue;
+    } else if (/^[“”„"]$/.test(tokens[k].text)) {
+      // Quotation marks carry no tie ("he was "a soldier of the Islamic State"").
       continue;
     } else {
-      piece = tokens[k].lower.replace(/[“”„"]/g, '"').replace(/[‘’]/g, "'");
+      piece = tokens[k].lower.replace(/[‘’]/g, "'");
     }
     if (parts.length) len += 1;
     len += piece.length;
@@ -175,6 +180,22 @@ function runPattern(p: Pattern, sh: Shaped, list: Anchor[], sentence: number, en
     rx.lastIndex = m.index + 1;
   }
   if (p.leftmost && !p.implicitEvent && !p.implicitAgent) {
+    // A subject reached over a gap is no subject when it is the object of a preposition ("speeches
+    // by X") or a modifier of a noun ("an X commander"); resolved references are left alone.
+    for (let i = found.length - 1; i >= 0; i--) {
+      const f = found[i];
+      const src = f[p.src] ?? '';
+      if (src.includes('*') || src.includes('^')) continue;
+      const before = sh.text.slice(Math.max(0, f.index - 60), f.index).trim().split(' ').slice(-6);
+      const after = sh.text.slice(f.index + src.length).trim().split(' ')[0] ?? '';
+      let prep = false;
+      for (let q = before.length - 1; q >= 0; q--) {
+        const w = before[q];
+        if (/^(?:by|of|with|from|to|for|about|against|at|on|in)$/.test(w)) { prep = true; break; }
+        if (/^(?:,|and|but|;|that|who|which|said|says|because|after|before|while|when|was|were|is|are|had|has)$/.test(w) || /\d/.test(w.replace(/⟦[^⟧]*⟧/g, ''))) break;
+      }
+      if (prep || PERSON_ROLE_NOUNS.has(after)) found.splice(i, 1);
+    }
     // One source per target: the match starting first (the subject of the clause).
     const firstFor = new Map<string, number>();
     for (const f of found) {

@@ -89,6 +89,7 @@ function typeFromWords(tokens: Token[], s: number, e: number): { type: EntityTyp
     for (let i = s; i < e; i++) if (ORG_HEADS.has(tokens[i].lower) && !DEMONYMS.has(tokens[i].lower)) return { type: 'Organization', s, e, rule: 'lexicon:org-word' };
   }
   if (PLACES.has(key)) return { type: 'Location', s, e, rule: 'lexicon:gazetteer' };
+  if (e - s > 1 && LOC_FIRSTS.has(first)) return { type: 'Location', s, e, rule: 'lexicon:place-first' };
   if (e - s > 1 && LOC_HEADS.has(last)) return { type: 'Location', s, e, rule: 'lexicon:place-head' };
   // "the Red Circle", "the Northern Legion": a capitalised name after "the" is a body, not a person.
   if (e - s > 1 && tokens[s - 1]?.lower === 'the' && !PERSON_TITLES.has(first)) {
@@ -331,12 +332,18 @@ export function findMentions(tokens: Token[], sentences: TokenSentence[]): RawMe
   // "Kabul airport", "Kunar province": a place name and the lower-case kind of place after it.
   for (const x of out) {
     const n = tokens[x.e];
-    if (x.type === 'Location' && n && !n.cap && n.start - tokens[x.e - 1].end <= 1 && PLACE_KIND_AFTER.has(n.lower)) x.e++;
+    const after = tokens[x.e + 1];
+    // Not when a noun follows ("Manchester mosque trust": the trust is the name's head).
+    if (x.type === 'Location' && n && !n.cap && n.start - tokens[x.e - 1].end <= 1 && PLACE_KIND_AFTER.has(n.lower)
+      && !(after && after.word && !after.cap && !FUNCTION_WORDS.has(after.lower))) x.e++;
   }
   out.sort((a, b) => a.s - b.s);
   return out;
 }
 
+/** First words of place names ("Stade de France", "Boulevard Voltaire", "Mount Sinjar"). */
+const LOC_FIRSTS = new Set(['stade', 'boulevard', 'rue', 'avenue', 'piazza', 'plaza', 'via', 'mount', 'lake', 'fort', 'gare',
+  'palais', 'place', 'cape', 'gulf', 'isle', 'port', 'wadi', 'jebel', 'jabal', 'tel', 'camp', 'kampung']);
 const SITE_HEAD_AFTER = new Set(['hotel', 'complex', 'mall', 'airport', 'station', 'market', 'mosque', 'church', 'synagogue',
   'stadium', 'arena', 'bridge', 'square', 'prison', 'hospital', 'embassy', 'consulate', 'barracks', 'nightclub', 'cafe', 'restaurant', 'cathedral', 'temple']);
 const GROUP_HEAD_AFTER = new Set(['network', 'group', 'movement', 'cell', 'faction', 'militia', 'gang', 'brigade', 'battalion']);

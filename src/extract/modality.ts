@@ -19,7 +19,7 @@ const ANCHOR = '⟦[POLV][*^]?#\\d+⟧';
 const SAY = '(?:said|says|say|claimed|claims|claim|alleged|alleges|allege|told|tells|reported|reports|stated|states|announced|announces|insisted|insists|argued|argues|testified|added|wrote|maintained|maintains|asserted|asserts|confirmed|confirms|revealed|reveals|describe|describes|described)';
 const REPORTERS = '(?:(?:the |a |an )?(?:(?!which |who |that |whom )[a-z-]+ ){0,2}(?:police|officials?|prosecutors?|investigators|authorities|sources|court|spokes(?:man|woman|person)|media|reports?|witnesses|government|officers?|detectives|statement|indictment|documents|judge|jury|prosecution|lawyers?|relatives|family|army|military|ministry|analysts|experts|residents|activists|agency|newspaper|intelligence|diplomats|observers|researchers))';
 // "X claimed the attack" is a claim of the act, not a report of what follows.
-const SAY_BEFORE_RX = new RegExp(`(?:^| )(${ANCHOR}|${REPORTERS}) (?:[a-z]+ly )?${SAY}(?: that)?(?= |$)(?! (?:the )?⟦V| responsibility| credit)`, 'g');
+const SAY_BEFORE_RX = new RegExp(`(?:^| )(${ANCHOR}|${REPORTERS})(?: , [^⟦⟧]{0,90}? ,)? (?:[a-z]+ly )?${SAY}(?: that| the court| reporters| the jury| investigators| police)?(?= |$)(?! (?:the )?⟦V| responsibility| credit)`, 'g');
 // ", police said" or ", said police" (not ", told reporters": there the speaker is the subject).
 const SAY_AFTER_RX = new RegExp(`^ ?, (?:(${ANCHOR}|${REPORTERS}) ${SAY}|(?!told |tells )${SAY} (${ANCHOR}|${REPORTERS}))`);
 const ACCORDING_RX = new RegExp(`according to (?:the )?(${ANCHOR}|[a-z]+(?: [a-z]+)?)`);
