@@ -171,6 +171,7 @@ function anchorsIn(group: string, list: Anchor[]): { anchor: Anchor; idx: number
 
 function runPattern(p: Pattern, sh: Shaped, list: Anchor[], sentence: number, entities: WorkEntity[], events: Map<number, EventInfo>, drafts: Draft[], implicit: number): void {
   if ((p.implicitEvent || p.implicitAgent) && implicit < 0) return;
+  if (p.need && !p.need.test(sh.text)) return;
   const rx = p.rx;
   rx.lastIndex = 0;
   let m: RegExpExecArray | null;

@@ -19,6 +19,8 @@ export interface Pattern {
   attributedGroup?: number;
   /** Event kinds the event endpoint must have. */
   eventFamily?: string;
+  /** Words of which one must occur for the pattern to match (a fast pre-test). */
+  need?: RegExp;
   /** Of several matches for one target in a sentence, keep the one whose source stands first (the clause subject). */
   leftmost?: boolean;
   /** The pattern names no agent: the target is the police or security body the text is about. */
@@ -212,9 +214,46 @@ const SPECS: Spec[] = [
   ['investigated-under', 'investigated_by', `{X} {WHO}{BE}{ADV}(?:under|on) {THE}{O1} 's (?:radar|watch list|watchlist|surveillance|investigation)`, 1, 2],
 ];
 
-export const PATTERNS: Pattern[] = SPECS.map(([id, type, rx, src, tgt, extra]) => ({
-  // A source reached over a free gap: the nearest fitting word wins only if it opens the clause.
-  id, type, rx: compile(rx), src, tgt, leftmost: src === 1 && /^\{[A-Z0-9]+\} \{G\}/.test(rx), ...extra,
-}));
+export const PATTERNS: Pattern[] = SPECS.map(([id, type, rx, src, tgt, extra]) => {
+  const re = compile(rx);
+  return {
+    // A source reached over a free gap: the nearest fitting word wins only if it opens the clause.
+    id, type, rx: re, src, tgt, leftmost: src === 1 && /^\{[A-Z0-9]+\} \{G\}/.test(rx), need: requiredWords(re.source), ...extra,
+  };
+});
+
+/**
+ * A cheap test that must pass for the pattern to match: the first group of plain-word
+ * alternatives that the pattern cannot skip. Sentences without any of those words skip the
+ * pattern (most sentences, for most patterns), which keeps extraction fast.
+ */
+function requiredWords(src: string): RegExp | undefined {
+  let depth = 0;
+  for (let i = 0; i < src.length; i++) {
+    const c = src[i];
+    if (c === '\\') { i++; continue; }
+    if (c === '[') { while (i < src.length && src[i] !== ']') { if (src[i] === '\\') i++; i++; } continue; }
+    if (c === ')') { depth--; continue; }
+    if (c !== '(') continue;
+    // Find the matching close paren of this group.
+    let j = i + 1, d = 1;
+    for (; j < src.length && d > 0; j++) {
+      if (src[j] === '\\') { j++; continue; }
+      if (src[j] === '[') { while (j < src.length && src[j] !== ']') { if (src[j] === '\\') j++; j++; } continue; }
+      if (src[j] === '(') d++;
+      else if (src[j] === ')') d--;
+    }
+    const body = src.slice(i, j);
+    const next = src[j] ?? '';
+    const optional = next === '?' || next === '*' || (next === '{' && src.slice(j, j + 3) === '{0,');
+    if (depth === 0 && !optional && body.startsWith('(?:')) {
+      const inner = body.slice(3, -1);
+      if (/^[a-z' -]+(?:\|[a-z' -]+)*$/.test(inner)) return new RegExp(`(?:${inner})`);
+    }
+    if (depth === 0 && optional) { i = j - 1; continue; }
+    depth++;
+  }
+  return undefined;
+}
 
 export const ANCHOR_ID_RX = /⟦([POLV])([*^]?)#(\d+)⟧/g;
