@@ -56,7 +56,7 @@ const MACROS: Record<string, string> = {
   THEP: '(?:the |⟦[PO][*^]?#\\d+⟧ \'s )?',
   // After a name: its acronym in brackets, an apposition ("X, a Salafist group,"), a relative
   // clause set off by commas ("X, which had called itself Y, was led by"), then who/which/that.
-  WHO: '(?:\\( ⟦[PO][*^]?#\\d+⟧ \\) )?(?:, (?:of|from) (?:the )?⟦L[*^]?#\\d+⟧ ,? )?(?:, (?:also )?(?:known as|called|aka|dubbed) (?:the )?⟦[POL]#\\d+⟧ (?:\\( ⟦[PO]#\\d+⟧ \\) )?)?(?:, (?:a|an|the) (?:[^⟦⟧ ,]+ |⟦[OL]#\\d+⟧ ){0,6}?(?=,|who|which|that|based|living|born)(?:, )?)?(?:, (?:which|who|that|whose|⟦P\\^#\\d+⟧) (?:[^⟦⟧ ,]+ |⟦[POLV][*^]?#\\d+⟧ ){1,14}, )?(?:, )?(?:(?:who|which|that) )?(?:⟦[PO][*^]?#\\d+⟧ (?:said|says|believes|believed|claims|claimed|alleges|alleged|thinks|thought) )?',
+  WHO: '(?:\\( ⟦[PO][*^]?#\\d+⟧ \\) )?(?:, (?:of|from) (?:the )?⟦L[*^]?#\\d+⟧ ,? )?(?:, (?:also |formerly |previously |once )?(?:known as|called|aka|dubbed|named) (?:the )?⟦[POL]#\\d+⟧ (?:\\( ⟦[PO]#\\d+⟧ \\) )?)?(?:, (?:a|an|the) (?:[^⟦⟧ ,]+ |⟦[OL]#\\d+⟧ ){0,6}?(?=,|who|which|that|based|living|born)(?:, )?)?(?:, (?:which|who|that|whose|⟦P\\^#\\d+⟧) (?:[^⟦⟧ ,]+ |⟦[POLV][*^]?#\\d+⟧ ){1,14}, )?(?:, )?(?:(?:who|which|that) )?(?:⟦[PO][*^]?#\\d+⟧ (?:said|says|believes|believed|claims|claimed|alleges|alleged|thinks|thought) )?',
   THE: '(?:the )?',
   ART: '(?:the |an? )?',
   // "head of the Met's Counter Terrorism Command": the owned body is the party.

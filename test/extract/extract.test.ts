@@ -187,3 +187,28 @@ test('seed article reaches the core bar against its gold (needs ../shared)', asy
   assert.ok(f1(s.entities) >= 0.7, `entity F1 ${f1(s.entities)}`);
   assert.ok(f1(s.relations) >= 0.4, `relation F1 ${f1(s.relations)}`);
 });
+
+test('plural references and an implicit police agent: "the two brothers were arrested"', () => {
+  const x = extract('Counter Terrorism Policing East said it had arrested two men. Omar Vance and his brother Idris Vance were held in Luton. The two brothers were charged on Friday.');
+  assert.ok(rel(x, 'family_of', 'Omar Vance', 'Idris Vance'), relTypes(x).join('; '));
+  for (const who of ['Omar Vance', 'Idris Vance']) {
+    assert.ok(rel(x, 'investigated_by', who, 'Counter Terrorism Policing East'), `${who}: ${relTypes(x).join('; ')}`);
+  }
+});
+
+test('attack told through its verbs: the incident is named by its place, and its attacker found', () => {
+  const x = extract('On Sunday a man stormed a market in Valdoria and stabbed six people. The attacker was identified as Piet Rusk. The Iron Crown claimed responsibility.', { documentDate: '2024-05-14' });
+  const ev = x.entities.find((e) => e.type === 'Event');
+  assert.ok(ev && /Valdoria/.test(ev.name), JSON.stringify(x.entities.map((e) => [e.type, e.name])));
+  assert.equal(ev.event?.date, '2024-05-12');
+  assert.ok(rel(x, 'perpetrator_of', 'Piet Rusk', ev.name), relTypes(x).join('; '));
+  assert.ok(rel(x, 'claimed_responsibility', 'Iron Crown', ev.name), relTypes(x).join('; '));
+  assert.ok(rel(x, 'located_in', ev.name, 'Valdoria'), relTypes(x).join('; '));
+});
+
+test('relative clauses and renamed groups: "X, who heads Y" and "formerly known as"', () => {
+  const x = extract('The Sons of Tariq, formerly known as the Dawn Brigade, is led by Hamza Qadir, who also heads the Red Hand Movement.');
+  assert.ok(rel(x, 'alias_of', 'Sons of Tariq', 'Dawn Brigade'), relTypes(x).join('; '));
+  assert.ok(rel(x, 'leader_of', 'Hamza Qadir', 'Red Hand Movement'), relTypes(x).join('; '));
+  assert.ok(rel(x, 'leader_of', 'Hamza Qadir', 'Sons of Tariq'), relTypes(x).join('; '));
+});
