@@ -121,6 +121,7 @@ romanian russian rwandan saudi scottish senegalese serbian sierra singaporean sl
 sudanese spanish sri swedish swiss syrian tajik tanzanian thai tunisian turkish turkmen ugandan ukrainian
 uzbek venezuelan vietnamese welsh yemeni zambian zimbabwean western eastern northern southern arab arabic
 african asian latin balkan caucasian middle
+north south east west northern southern eastern western southeast northeast southwest northwest central
 muslim muslims islamic islamist islamists jihadi jihadist jihadists salafi salafist salafists wahhabi
 sunni sunnis shia shiite shiites shi'ite christian christians catholic catholics protestant jewish jew jews
 hindu hindus sikh sikhs buddhist buddhists orthodox evangelical deobandi sufi alawite druze
@@ -183,9 +184,10 @@ export function placeKey(name: string): string {
 export const NAME_CONNECTORS = set(`of the and al el bin ibn abu abd bint de la le du da van von der den di dos ul`);
 
 /** Pronouns and what they can point at. */
-export const PERSON_PRONOUNS = set(`he him his himself she her hers herself`);
-export const PLURAL_PRONOUNS = set(`they them their themselves`);
-export const ORG_PRONOUNS = set(`its itself`);
+// Reflexives ("was himself captured", "blew himself up") add nothing and are left as words.
+export const PERSON_PRONOUNS = set(`he him his she her hers`);
+export const PLURAL_PRONOUNS = set(`they them their`);
+export const ORG_PRONOUNS = set(`its`);
 
 /** Nominals that refer back to an organisation, split by the kind of body they fit. */
 export const GROUP_NOMINALS = set(`group organisation organization network movement outfit faction

@@ -46,6 +46,9 @@ export function nerStatus(): { model: boolean; error?: string } {
   return model ? { model: true } : { model: false, error: modelError };
 }
 
+const HONORIFICS = new Set(['imam', 'sheikh', 'shaykh', 'mullah', 'mufti', 'maulana', 'ayatollah', 'emir', 'amir']);
+/** Letters after a name ("Karen Walsh KC"): not part of it, and they say it is a person. */
+const POST_NOMINALS = new Set(['kc', 'qc', 'mp', 'mbe', 'obe', 'cbe', 'jr', 'sr', 'phd', 'md', 'mep']);
 const NOT_NAMES = new Set(['pdf', 'html', 'url', 'tv', 'ceo', 'pm', 'am', 'gmt', 'utc', 'bst', 'id', 'dna', 'ok',
   'faq', 'rss', 'usd', 'gbp', 'eur', 'i', 'ii', 'iii', 'iv', 'faq', 'ad', 'bc', 'pc']);
 const LOC_PREPS = new Set(['in', 'at', 'near', 'outside', 'across', 'throughout', 'from', 'around', 'inside']);
@@ -100,7 +103,8 @@ function typeFromWords(tokens: Token[], s: number, e: number): { type: EntityTyp
   // Leading nationality adjectives and titles are not part of the name.
   let a = s;
   let titled = false;
-  while (a < e && (DEMONYMS.has(tokens[a].lower) || PERSON_TITLES.has(tokens[a].lower.replace(/\.$/, '')))) {
+  // Religious honorifics stay: "Imam Samudra" and "Sheikh Omar Bakri" are how people are named.
+  while (a < e && (DEMONYMS.has(tokens[a].lower) || (PERSON_TITLES.has(tokens[a].lower.replace(/\.$/, '')) && !HONORIFICS.has(tokens[a].lower)))) {
     if (PERSON_TITLES.has(tokens[a].lower.replace(/\.$/, ''))) titled = true;
     a++;
   }
@@ -140,6 +144,9 @@ function chunks(tokens: Token[], sent: TokenSentence): [number, number][] {
     let j = i + 1;
     for (;;) {
       if (j < sent.tokEnd && isNameToken(tokens[j]) && tokens[j].start - tokens[j - 1].end <= 1) { j++; continue; }
+      // "Densus 88", "Unit 8200": a number closing a name (not a year).
+      if (j < sent.tokEnd && /^\d{1,4}$/.test(tokens[j].text) && !/^(?:1[89]|20)\d\d$/.test(tokens[j].text) && tokens[j - 1].cap
+        && !(tokens[j + 1] && /^(?:%|percent|people|men|members|years?|days?|months?)$/i.test(tokens[j + 1].text)) && !MONTHS.has(tokens[j - 1].lower)) { j++; continue; }
       // Connectors inside a name: "Ministry of Defence", "Islamic State of Iraq and the Levant".
       let k = j;
       while (k < sent.tokEnd && k - j < 2 && NAME_CONNECTORS.has(tokens[k].lower) && !tokens[k].cap) k++;
@@ -180,6 +187,16 @@ function introducedAsThing(tokens: Token[], s: number, e: number): boolean {
   if (i < 0 || !/^(?:a|an)$/.test(tokens[i].lower)) return false;
   const next = tokens[e];
   return !next || !next.word || FUNCTION_WORDS.has(next.lower);
+}
+
+/** ", a neo-Nazi network", ", a banned militant group": the apposition after a name calls it a group. */
+function appositiveGroup(tokens: Token[], e: number): boolean {
+  if (tokens[e]?.text !== ',' || !/^(?:a|an|the)$/.test(tokens[e + 1]?.lower ?? '')) return false;
+  for (let q = e + 2; q < Math.min(tokens.length, e + 7); q++) {
+    if (!tokens[q].word) return false;
+    if (GROUP_NOMINALS.has(tokens[q].lower)) return true;
+  }
+  return false;
 }
 
 const NAMING_RX = /^(?:called|named|calling itself|known as|dubbed|styled|styling itself)$/;
@@ -261,6 +278,12 @@ export function findMentions(tokens: Token[], sentences: TokenSentence[]): RawMe
       // "a rented Hyundai through ...": a name brought in by "a" and not modifying a noun is a thing.
       if (sp.type !== 'PER' && e - s === 1 && introducedAsThing(tokens, s, e)) continue;
       if (sp.type === 'ORG' && e - s === 1 && s > 0 && /^(?:neighbouring|neighboring|northern|southern|eastern|western|central|northwestern|northeastern|southwestern|southeastern)$/.test(tokens[s - 1].lower)) sp.type = 'LOC';
+      // "Densus 88": the model may stop before a number that ends the name.
+      if (e < sent.tokEnd && /^\d{1,4}$/.test(tokens[e].text) && !/^(?:1[89]|20)\d\d$/.test(tokens[e].text) && tokens[e].start - tokens[e - 1].end <= 1
+        && tokens[e + 1] && !/^(?:%|percent|people|men|members|years?|days?|months?)$/i.test(tokens[e + 1].text)) e++;
+      let postNominal = false;
+      while (e - s > 1 && POST_NOMINALS.has(tokens[e - 1].lower.replace(/\./g, ''))) { e--; postNominal = true; }
+      if (postNominal) sp.type = 'PER';
       const fix = typeFromWords(tokens, s, e);
       let type: EntityType | undefined = TYPE_OF[sp.type];
       let rule = `ner:perceptron`;
@@ -307,12 +330,14 @@ export function findMentions(tokens: Token[], sentences: TokenSentence[]): RawMe
       const prev = tokens[s - 1], next = tokens[e];
       const word = tokens[s];
       if (DEMONYMS.has(word.lower)) continue;
-      if (COMMON_WORDS.has(word.lower)) {
+      if (prev?.lower === 'the' && appositiveGroup(tokens, e)) { type = 'Organization'; rule = 'rule:described-as-group'; }
+      else if (COMMON_WORDS.has(word.lower)) {
         // An ordinary word with a capital: a name only if the document names someone so.
         out.push({ s, e, type: 'Person', sentence: p.sentence, rule: 'rule:known-name', tentative: true });
         continue;
       }
-      if (prev && LOC_PREPS.has(prev.lower) && prev.lower !== 'from') { type = 'Location'; rule = 'rule:place-preposition'; }
+      if (type) { /* typed by its apposition */ }
+      else if (prev && LOC_PREPS.has(prev.lower) && prev.lower !== 'from') { type = 'Location'; rule = 'rule:place-preposition'; }
       else if (prev && /^(?:neighbouring|neighboring|northern|southern|eastern|western|central|northwestern|northeastern|southwestern|southeastern)$/.test(prev.lower)) { type = 'Location'; rule = 'rule:place-adjective'; }
       else if (prev && (PERSON_TITLES.has(prev.lower.replace(/\.$/, '')) || PERSON_ROLE_NOUNS.has(prev.lower))) { type = 'Person'; rule = 'rule:title-context'; }
       else if (prev && prev.lower === 'from' && !(next && PERSON_VERBS.has(next.lower) && next.lower !== 'who')) { type = 'Location'; rule = 'rule:place-preposition'; }

@@ -19,7 +19,7 @@ const ANCHOR = '⟦[POLV][*^]?#\\d+⟧';
 const SAY = '(?:said|says|say|claimed|claims|claim|alleged|alleges|allege|told|tells|reported|reports|stated|states|announced|announces|insisted|insists|argued|argues|testified|added|wrote|maintained|maintains|asserted|asserts|confirmed|confirms|revealed|reveals|describe|describes|described)';
 const REPORTERS = '(?:(?:the |a |an )?(?:(?!which |who |that |whom )[a-z-]+ ){0,2}(?:police|officials?|prosecutors?|investigators|authorities|sources|court|spokes(?:man|woman|person)|media|reports?|witnesses|government|officers?|detectives|statement|indictment|documents|judge|jury|prosecution|lawyers?|relatives|family|army|military|ministry|analysts|experts|residents|activists|agency|newspaper|intelligence|diplomats|observers|researchers))';
 // "X claimed the attack" is a claim of the act, not a report of what follows.
-const SAY_BEFORE_RX = new RegExp(`(?:^| )(${ANCHOR}|${REPORTERS})(?: , [^⟦⟧]{0,90}? ,)? (?:[a-z]+ly )?${SAY}(?: that| the court| reporters| the jury| investigators| police)?(?= |$)(?! (?:the )?⟦V| responsibility| credit)`, 'g');
+const SAY_BEFORE_RX = new RegExp(`(?:^| )(${ANCHOR}|${REPORTERS})(?: , [^,]{0,100}? ,)? (?:[a-z]+ly )?${SAY}(?: that| the court| reporters| the jury| investigators| police)?(?= |$)(?! (?:the )?⟦V| responsibility| credit)`, 'g');
 // ", police said" or ", said police" (not ", told reporters": there the speaker is the subject).
 const SAY_AFTER_RX = new RegExp(`^ ?, (?:(${ANCHOR}|${REPORTERS}) ${SAY}|(?!told |tells )${SAY} (${ANCHOR}|${REPORTERS}))`);
 const ACCORDING_RX = new RegExp(`according to (?:the )?(${ANCHOR}|[a-z]+(?: [a-z]+)?)`);
@@ -36,8 +36,9 @@ export function modalityOf(shaped: string, from: number, to: number): ModalityRe
   const neg = NEG_RX.exec(inside) ?? NEG_RX.exec(lead.split(' ').slice(-4).join(' '));
   if (neg && !/\bno (?:doubt|sooner)\b/.test(inside)) return { modality: 'negated', cue: neg[1] };
   const before = shaped.slice(0, from);
+  // "according to X" before or inside the relation, or right after it in the same clause.
   const acc = ACCORDING_RX.exec(shaped);
-  if (acc) return { modality: 'reported', cue: 'according to', attributedTo: acc[1] };
+  if (acc && (acc.index < to || !/[,;]/.test(shaped.slice(to, acc.index)))) return { modality: 'reported', cue: 'according to', attributedTo: acc[1] };
   SAY_BEFORE_RX.lastIndex = 0;
   let say: RegExpExecArray | null;
   let lastSay: RegExpExecArray | null = null;
@@ -46,7 +47,7 @@ export function modalityOf(shaped: string, from: number, to: number): ModalityRe
   // A report inside the relation's own words: "which investigators describe as".
   SAY_BEFORE_RX.lastIndex = 0;
   const inner = SAY_BEFORE_RX.exec(inside);
-  if (inner && !inner[1].startsWith('⟦')) return { modality: 'reported', cue: inner[0].trim(), attributedTo: inner[1] };
+  if (inner && inner.index > 0) return { modality: 'reported', cue: inner[0].trim(), attributedTo: inner[1] };
   const after = SAY_AFTER_RX.exec(shaped.slice(to));
   if (after) return { modality: 'reported', cue: after[0].trim(), attributedTo: after[1] ?? after[2] };
   const hedge = HEDGE_RX.exec(before) ?? HEDGE_RX.exec(inside) ?? LOCAL_HEDGE_RX.exec(inside);

@@ -58,6 +58,10 @@ const MACROS: Record<string, string> = {
   // clause set off by commas ("X, which had called itself Y, was led by"), then who/which/that.
   WHO: '(?:\\( ⟦[PO][*^]?#\\d+⟧ \\) )?(?:, (?:of|from) (?:the )?⟦L[*^]?#\\d+⟧ ,? )?(?:, (?:also |formerly |previously |once )?(?:known as|called|aka|dubbed|named) (?:the )?⟦[POL]#\\d+⟧ (?:\\( ⟦[PO]#\\d+⟧ \\) )?)?(?:, (?:a|an|the) (?:[^⟦⟧ ,]+ |⟦[OL]#\\d+⟧ ){0,6}?(?=,|who|which|that|based|living|born)(?:, )?)?(?:, (?:which|who|that|whose|⟦P\\^#\\d+⟧) (?:[^⟦⟧ ,]+ |⟦[POLV][*^]?#\\d+⟧ ){1,14}, )?(?:, )?(?:(?:who|which|that) )?(?:⟦[PO][*^]?#\\d+⟧ (?:said|says|believes|believed|claims|claimed|alleges|alleged|thinks|thought) )?',
   THE: '(?:the )?',
+  // "by Indonesia's Densus 88": a body named with its country
+  OFPLACE: '(?:⟦L[*^]?#\\d+⟧ \'s )?',
+  // a short gap that may name a place or a date ("founded in Malaysia in 1993 by")
+  GL6: '(?:[^⟦⟧ ,;:()"]+ |⟦L[*^]?#\\d+⟧ ){0,6}?',
   ART: '(?:the |an? )?',
   // "head of the Met's Counter Terrorism Command": the owned body is the party.
   OWNED: '(?:⟦O[*^]?#\\d+⟧ \'s )?',
@@ -73,7 +77,7 @@ const MACROS: Record<string, string> = {
   NAMED: '(?:(?:a|an|the) (?:[^⟦⟧ ,]+ ){0,3}?(?:called|named|known as|calling itself) )?',
 };
 
-const MEMBER_ROLE = '(?:member|members|bomb-maker|bombmaker|bomb maker|explosives expert|strategist|militant|militants|fighter|fighters|operative|operatives|recruiter|recruiters|spokesman|spokeswoman|spokesperson|activist|activists|executioner|official|officials|bomber|bombers|soldier|soldiers|loyalist|affiliate|lieutenant|ideologue|preacher|cleric|emir|agent|agents|volunteer|jihadist|jihadists|gunman|treasurer|financier|propagandist|courier|trainer|instructor)';
+const MEMBER_ROLE = '(?:member|members|bomb-maker|bombmaker|bomb maker|explosives expert|strategist|militant|militants|fighter|fighters|operative|operatives|recruiter|recruiters|spokesman|spokeswoman|spokesperson|activist|activists|executioner|official|officials|bomber|bombers|soldier|soldiers|loyalist|affiliate|lieutenant|ideologue|preacher|cleric|agent|agents|volunteer|jihadist|jihadists|gunman|treasurer|financier|propagandist|courier|trainer|instructor)';
 const LEADER_ROLE = '(?:leader|leaders|head|chief|emir|amir|commander|chairman|chair|director|boss|president|figurehead|ringleader|spiritual leader|founder and leader|co-leader|secretary-general|secretary general|general secretary)';
 const FOUNDER_ROLE = '(?:founder|co-founder|cofounder|founding member|founders|co-founders)';
 const ASSOC_ROLE = '(?:associate|associates|rival|rivals|aide|aides|ally|allies|friend|friends|confidant|contact|contacts|follower|followers|disciple|disciples|protege|protégé|student|students|bodyguard|driver|deputy|right-hand man|supporter|supporters|acolyte|acolytes|mentor|adviser|advisor|accomplice|accomplices|co-conspirator|co-conspirators|partner|mentee)';
@@ -120,7 +124,7 @@ const SPECS: Spec[] = [
   ['leader-of-under', 'leader_of', `{O1} (?:, )?{W3}under {THE}(?:leadership of |command of |control of |direction of )?{W3}{P}`, 2, 1],
   // founder_of
   ['founder-of-verb', 'founder_of', `{P} {WHO}{ADV}(?:had |has )?(?:founded|co-founded|cofounded|set up|established|formed|created|launched|started) {THE}{O}`, 1, 2],
-  ['founder-of-passive', 'founder_of', `{O1} {WHO}{BE}{ADV}(?:founded|co-founded|set up|established|formed|created|launched|started) {W3}by {W2}{P}`, 2, 1],
+  ['founder-of-passive', 'founder_of', `{O1} {WHO}{BE}{ADV}(?:founded|co-founded|set up|established|formed|created|launched|started) {GL6}by {W2}{P}`, 2, 1],
   ['founder-of-role', 'founder_of', `{P} {WHO}{BE}{DET}{W2}${FOUNDER_ROLE} of {THE}{O}`, 1, 2],
   ['founder-of-possessive', 'founder_of', `{O1} 's {W2}${FOUNDER_ROLE} (?:, )?{P}`, 2, 1],
   // associated_with
@@ -132,6 +136,7 @@ const SPECS: Spec[] = [
   ['assoc-merged', 'associated_with', `{O1} {WHO}{HAVE}{ADV}(?:merged into|merged with|joined forces with|allied with|allied itself with|pledged allegiance to|swore allegiance to|split from|broke away from|splintered from|aligned itself with|is affiliated with|was affiliated with|affiliated with) {THE}{O1}`, 1, 2],
   ['assoc-affiliate-appos', 'associated_with', `{O1} (?:\\( ⟦O[*^]?#\\d+⟧ \\) )?, (?:the |an? )(?:[^⟦⟧ ]+ )?{O1} (?:affiliate|offshoot|branch|wing|franchise|ally|proxy|faction|splinter group|arm)`, 1, 2],
   ['assoc-worked-for', 'associated_with', `{P} {WHO}{HV}{ADV}(?:worked|works|working|fought|fighting|trained|training|travelled|traveled|travelling|lived|living|cooperated|cooperating|collaborated|collaborating|conspired|conspiring|plotted|plotting|colluded|colluding) (?:[a-z]+ly )?(?:for|with|alongside) (?:the |both )?{X}(?:(?: , (?:[^⟦⟧ ]+ |⟦[POLV][*^]?#\\d+⟧ ){0,8}?)?(?:,? and )?(?:with|for) (?:[^⟦⟧ ]+ |⟦[PO][*^]?#\\d+⟧ 's ){0,3}?{X})?`, 1, 2],
+  ['assoc-ran-channel', 'associated_with', `{P} {WHO}{ADV}(?:ran|runs|running|managed|manages|operated|operates|edited|edits|hosted|hosts|created|set up|administered|moderated) (?:a|an|the) (?:[a-z-]+ ){0,2}(?:channel|account|website|forum|page|chat group|cell|branch|chapter|magazine|blog) (?:for|of) {THE}{O1}`, 1, 2],
   ['assoc-worked-at', 'associated_with', `{P} {WHO}{HV}{ADV}(?:taught|teaches|teaching|worked|works|studied|preached|volunteered|lectured|prayed|trained) (?:[a-z]+ly )?(?:at|for|in) (?:the )?{O1}`, 1, 2],
   ['assoc-worked-for-second', 'associated_with', `{P} {WHO}{HV}{ADV}(?:worked|works|working|fought|trained|travelled|traveled|lived|cooperated|collaborated|conspired|plotted) (?:[a-z]+ly )?(?:for|with|alongside) (?:[^⟦⟧]+? ){0,12}?, and (?:with|for|alongside) (?:[^⟦⟧ ]+ |⟦[PO][*^]?#\\d+⟧ 's ){0,3}?{X}`, 1, 2],
   ['assoc-channel', 'associated_with', `{A} {WHO}(?:[^⟦⟧ ,]+ ){0,6}?(?:channel|conduit|link|bridge|intermediary|middleman|front|cover|vehicle|fundraiser|supplier|financier|banker|fixer|go-between) (?:between|for|to|of) {THE}{A2}`, 1, 2],
@@ -152,6 +157,7 @@ const SPECS: Spec[] = [
   // family_of
   ['family-role-of', 'family_of', `{P1} {WHO}{BE}{DET}{W1}${FAMILY_ROLE} of {P1}`, 1, 2],
   ['family-possessive', 'family_of', `{P1} 's {W1}${FAMILY_ROLE}s? (?:, )?{P1}`, 1, 2],
+  ['family-appos-possessive', 'family_of', `{P1} , {P1} 's {W1}${FAMILY_ROLE}`, 1, 2],
   ['family-married', 'family_of', `{P1} {WHO}{ADV}(?:married|wed|is married to|was married to) {P1}`, 1, 2],
   // alias_of
   ['alias-formerly', 'alias_of', `{X1} (?:, |\\( )?{BE}(?:formerly|previously|once|later|now) (?:known as|called|named) {THE}{X1}`, 1, 2],
@@ -192,7 +198,7 @@ const SPECS: Spec[] = [
   // located_in
   ['located-live', 'located_in', `{X} {WHO}{BE}{HV}{ADV}(?:also )?${LIVE_V} (?:[^⟦⟧ ,;:()"]+ ){0,6}?(?:(?:with|for|alongside) {THE}⟦O[*^]?#\\d+⟧ )?(?:(?:in|at|near|from|out of|across|throughout|around|inside) )?{THE}{PLACEMOD}{L}`, 1, 2],
   ['located-where', 'located_in', `{L} (?:, )?where {X} {G}${LIVE_V}`, 2, 1],
-  ['located-appos-from', 'located_in', `{X1} , (?:[^⟦⟧ ]+ , )?(?:a|an) (?:[^⟦⟧ ,]+ ){0,4}?(?:from|in|based in) {THE}{PLACEMOD}{L}`, 1, 2],
+  ['located-appos-from', 'located_in', `{X1} , (?:[^⟦⟧ ]+ , )?(?:a|an) (?:(?![a-z]+ed )[^⟦⟧ ,]+ ){0,4}?(?:from|in|based in) {THE}{PLACEMOD}{L}`, 1, 2],
   ['located-occupation-in', 'located_in', `{P} {WHO}{BE}{DET}{W3}(?:student|students|resident|residents|teacher|worker|imam|preacher|cleric|doctor|nurse|businessman|shopkeeper|driver|refugee|engineer|lawyer|labourer|pupil|councillor|convert|father|mother|man|woman) (?:in|at|from|of) {THE}{L}`, 1, 2],
   ['located-of-appos', 'located_in', `{P1} , of {THE}{PLACEMOD}{L} ,`, 1, 2],
   ['located-possessive-place', 'located_in', `{L} 's {O1}`, 2, 1],
@@ -201,14 +207,14 @@ const SPECS: Spec[] = [
   ['located-event-held', 'located_in', `{V} {WHO}{BE}(?:held|took place|happened|occurred|staged|carried out) {W2}(?:in|at|on|near) {THE}{L}`, 1, 2],
   ['located-org-based', 'located_in', `{O1} (?:, (?:a|an|the) {W3}|{BE}{ADV})(?:based|headquartered|active|operating|operates|operated) (?:in|across|throughout) {THE}{L}`, 1, 2],
   // designated_by
-  ['designated-passive', 'designated_by', `{X} {G}{BE}{ADV}${DESIGNATE_V} {W6}by {THE}{O1}`, 1, 2],
+  ['designated-passive', 'designated_by', `{X} {G}{BE}{ADV}${DESIGNATE_V} {GL6}by {THE}{OFPLACE}{O1}`, 1, 2],
   ['designated-list', 'designated_by', `{X} {G}{BE}{ADV}(?:added to|placed on|put on|included on|included in|named on|listed on) {THE}{O1} (?:'s )?(?:[^⟦⟧ ]+ ){0,3}?(?:list|blacklist|register|sanctions)`, 1, 2],
   ['designated-active', 'designated_by', `{O1} {ADV}(?:on [a-z]+ )?(?:has |had |have )?(?:formally |officially )?${DESIGNATE_V} {THE}{X}`, 2, 1],
   ['designated-added-to-list', 'designated_by', `{O1} {ADV}(?:on [a-z]+ )?(?:has |had |have )?(?:added|put|placed) {THE}{X} (?:, (?:[^⟦⟧]+? |⟦L#\\d+⟧ ){0,8}?, )?(?:to|on) (?:its |the |his |their |⟦O[*^]?#\\d+⟧ 's )(?:[^⟦⟧ ]+ ){0,2}?(?:list|blacklist|register)`, 2, 1],
   ['designated-designation-by', 'designated_by', `(?:designation|proscription|listing|sanctioning|banning) of {THE}{X} by {THE}{O1}`, 1, 2],
   ['designated-possessive-designation', 'designated_by', `{O1} 's (?:designation|proscription|listing|sanctioning|banning) of {THE}{X}`, 2, 1],
   // investigated_by
-  ['investigated-passive', 'investigated_by', `{X} {G}{BE}{ADV}${INVEST_PASSIVE} {W6}by {THE}{O1}`, 1, 2],
+  ['investigated-passive', 'investigated_by', `{X} {G}{BE}{ADV}${INVEST_PASSIVE} {GL6}by {THE}{OFPLACE}{O1}`, 1, 2],
   ['investigated-active', 'investigated_by', `{O1} {G}${INVEST_ACTIVE} {THE}{X}`, 2, 1],
   ['investigated-including', 'investigated_by', `{O1} {G}${INVEST_ACTIVE} (?:[^⟦⟧ ]+ |⟦O[*^]?#\\d+⟧ 's ){0,8}?(?:, )?including {P}`, 2, 1],
   ['investigated-under', 'investigated_by', `{X} {WHO}{BE}{ADV}(?:under|on) {THE}{O1} 's (?:radar|watch list|watchlist|surveillance|investigation)`, 1, 2],
