@@ -92,4 +92,20 @@ export const MIGRATIONS: Migration[] = [
       CREATE VIRTUAL TABLE entities_fts USING fts5(names, tokenize = 'unicode61 remove_diacritics 2');
     `,
   },
+  {
+    version: 3,
+    name: 'entity names as a table',
+    // Every name an entity was seen under, kept as it is written; the name statements remain
+    // the evidence for each. Lets a write touch an entity's name index only when a name is new.
+    sql: `
+      CREATE TABLE entity_names (
+        entity_id INTEGER NOT NULL REFERENCES entities(id),
+        name TEXT NOT NULL,
+        PRIMARY KEY (entity_id, name)
+      );
+      INSERT INTO entity_names (entity_id, name)
+        SELECT DISTINCT subject_id, value FROM statements WHERE kind = 'name'
+        ON CONFLICT DO NOTHING;
+    `,
+  },
 ];

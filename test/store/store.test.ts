@@ -91,7 +91,7 @@ test('an error mid-document leaves nothing of that document behind', async () =>
   assert.deepEqual(await store.searchDocuments('Harbour'), []);
   await store.close();
   const raw = new Database(path, { readonly: true });
-  for (const table of ['documents', 'entities', 'entity_keys', 'statements', 'mentions', 'documents_fts', 'entities_fts']) {
+  for (const table of ['documents', 'entities', 'entity_keys', 'entity_names', 'statements', 'mentions', 'documents_fts', 'entities_fts']) {
     assert.equal((raw.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n, 0, table);
   }
   raw.close();
@@ -128,8 +128,24 @@ test('migrations run once, and a database from a newer version is refused with a
   await openStore(path).close();
   await openStore(path).close();
   const raw = new Database(path);
-  assert.equal((raw.prepare('SELECT COUNT(*) AS n FROM schema_migrations').get() as { n: number }).n, 2);
+  assert.equal((raw.prepare('SELECT COUNT(*) AS n FROM schema_migrations').get() as { n: number }).n, 3);
   raw.prepare("INSERT INTO schema_migrations (version, name, applied_at) VALUES (99, 'future', 'x')").run();
   raw.close();
   assert.throws(() => openStore(path), /newer skein \(schema version 99/);
+});
+
+test('migration 3 fills entity_names from the name statements of an older database', async () => {
+  const path = tempDb();
+  const store = openStore(path);
+  const x = extraction();
+  await store.addDocument(doc(TEXT), x, resolveExtraction(x));
+  await store.close();
+  // Put the database back to schema version 2, as an earlier skein left it.
+  const raw = new Database(path);
+  raw.exec("DROP TABLE entity_names; DELETE FROM schema_migrations WHERE version = 3;");
+  raw.close();
+  const reopened = openStore(path);
+  const [roe] = await reopened.findEntities('Roe');
+  assert.deepEqual(roe!.names.sort(), ['Jane Roe', 'Roe']);
+  await reopened.close();
 });
