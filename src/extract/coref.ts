@@ -116,6 +116,8 @@ const HOSTILE_VERBS = new Set(['monitoring', 'monitored', 'watching', 'watched',
   'targeted', 'arrested', 'arresting', 'banned', 'proscribed', 'designated', 'sanctioned', 'infiltrated', 'infiltrating',
   'raided', 'surveilling', 'tracking', 'tracked', 'fought', 'fighting', 'attacked', 'attacking', 'charged', 'prosecuted']);
 
+const IT_VERBS = /^(?:said|says|claimed|claims|denied|denies|announced|announces|operates|operated|controls|controlled|recruited|recruits|carried|split|merged|pledged|declared|changed|renamed|funnelled|funneled|funded|financed|supported|sent|moved|(?:has|had|have) (?:been |also )?(?:[a-z]+ed|[a-z]+en|sent|built|run|fought|split)|(?:was|is) (?:founded|formed|banned|proscribed|designated|listed|sanctioned|set|established|created|led|run|based|headquartered|blamed|linked|accused|responsible|behind))\b/;
+
 const CLAUSE_OPENERS = new Set(['but', 'while', 'whereas', 'although', 'though', 'because', ';', 'when', 'after', 'before', 'since', 'until', 'if', 'unless', 'so', 'where', 'which', 'whom', 'whose']);
 
 const EXISTENTIAL_AFTER = new Set(['is', 'are', 'was', 'were', 'has', 'have', 'had', "'s", 'will', 'would', 'may', 'might', 'seems', 'seem', 'appears', 'remain', 'remains', 'exists', 'exist', 'could', 'should', 'must', 'being', 'be']);
@@ -316,6 +318,10 @@ export function resolveReferences(
         }
         if (target < 0 && !personSince) target = lookBackPronoun(sent.index, 2, (x) => x.type === 'Organization');
         rule = 'coref:pronoun';
+      } else if (t.lower === 'it' && IT_VERBS.test(`${tokens[k + 1]?.lower ?? ''} ${tokens[k + 2]?.lower ?? ''}`)) {
+        // "it" with an organisation's verb after it ("it claimed", "it was banned in 2016").
+        target = lookBackPronoun(sent.index, 1, (x) => x.type === 'Organization');
+        rule = 'coref:pronoun-it';
       } else if (ORG_PRONOUNS.has(t.lower)) {
         target = lookBackPronoun(sent.index, 2, (x) => x.type === 'Organization');
         // "The agency had been monitoring several of its members": a body watching, banning or
