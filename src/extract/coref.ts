@@ -347,8 +347,10 @@ export function resolveReferences(
           || (!tokens[h].cap && /^(?:terrorist|militant|extremist|jihadist|islamist|banned|proscribed|outlawed|same|radical|security|intelligence|spy|local|whole|entire|armed|little-known|shadowy|small|new|former|online|underground|violent|secretive|clandestine|domestic|foreign)$/.test(tokens[h].lower)))) h++;
         const head = tokens[h];
         const next = tokens[h + 1];
-        // A nominal followed by a name is a title ("the group Y"), not a reference.
-        if (head && !head.cap && !(next && next.cap && mentionStartingAt.has(h + 1))) {
+        // A nominal followed by a name is a title ("the group Y"), not a reference; right after
+        // "Name," it is an apposition describing that name ("Hamas, the Islamist group that ...").
+        const apposition = k >= 2 && tokens[k - 1].text === ',' && list.length > 0 && list[list.length - 1].e === k - 1 && !list[list.length - 1].star;
+        if (head && !head.cap && !apposition && !(next && next.cap && mentionStartingAt.has(h + 1))) {
           if (descriptors.has(head.lower) && !FUNCTION_WORDS.has(head.lower) && tokens[h + 1]?.lower !== 'of') {
             target = descriptors.get(head.lower)!;
             rule = 'coref:described-as';
