@@ -1,7 +1,7 @@
 // Scores the extractor against the gold documents: ../shared/eval/gold-dev (the seed) and our
 // own fixtures under test/fixtures/extract, with ../shared/eval/score.mjs.
 //   npm run eval:extract [-- --quiet]
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { tmpdir } from 'node:os';
 import { spawnSync } from 'node:child_process';
@@ -26,6 +26,7 @@ function runSet(label: string, goldDir: string): void {
     const goldPath = join(goldDir, f);
     const gold = JSON.parse(readFileSync(goldPath, 'utf8')) as { document: string; text: string; published?: string };
     const textPath = resolve(dirname(goldPath), gold.text);
+    if (!existsSync(textPath)) throw new Error(`${goldPath}: field "text" points to ${textPath}, which does not exist`);
     const text = readFileSync(textPath, 'utf8');
     const t0 = performance.now();
     const extraction = extract(text, { documentDate: gold.published ?? null });
@@ -33,7 +34,6 @@ function runSet(label: string, goldDir: string): void {
     words += text.split(/\s+/).filter(Boolean).length;
     writeFileSync(join(pred, f), JSON.stringify(toEvaluationJson([{ name: gold.document, text, extraction }]), null, 2));
   }
-  mkdirSync(pred, { recursive: true });
   console.log(`== ${label} (${files.length} documents, ${words} words, ${ms.toFixed(0)} ms; predictions in ${pred})`);
   const args = [scorer, '--gold', goldDir, '--pred', pred];
   if (!quiet) args.push('--verbose');
