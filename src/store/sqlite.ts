@@ -97,6 +97,14 @@ export class SqliteRepository implements Repository {
     this.namesOf = this.db.prepare('SELECT name FROM entity_names WHERE entity_id = ? ORDER BY name');
   }
 
+  /** Prepared statements of the write path, prepared once (preparing per document cost ~10% of ingest). */
+  private readonly prepared = new Map<string, Database.Statement>();
+  private sql(text: string): Database.Statement {
+    let statement = this.prepared.get(text);
+    if (!statement) this.prepared.set(text, (statement = this.db.prepare(text)));
+    return statement;
+  }
+
   private migrate(): void {
     this.db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`);
     const applied = new Set(
@@ -117,29 +125,28 @@ export class SqliteRepository implements Repository {
   }
 
   async hasDocument(sha256: string): Promise<boolean> {
-    return this.db.prepare('SELECT 1 FROM documents WHERE sha256 = ?').get(sha256) !== undefined;
+    return this.sql('SELECT 1 FROM documents WHERE sha256 = ?').get(sha256) !== undefined;
   }
 
   async addDocument(doc: IngestedDocument, extraction: Extraction, resolved: ResolvedExtraction): Promise<AddDocumentResult> {
-    const existing = this.db.prepare('SELECT id FROM documents WHERE sha256 = ?').get(doc.sha256) as Row | undefined;
+    const existing = this.sql('SELECT id FROM documents WHERE sha256 = ?').get(doc.sha256) as Row | undefined;
     if (existing) return { status: 'unchanged', documentId: existing.id as number, entities: 0, statements: 0 };
     return this.db.transaction(() => this.writeDocument(doc, extraction, resolved))();
   }
 
   private writeDocument(doc: IngestedDocument, extraction: Extraction, resolved: ResolvedExtraction): AddDocumentResult {
     const now = new Date().toISOString();
-    const db = this.db;
     const words = doc.text.match(/\S+/g)?.length ?? 0;
-    const documentId = Number(db.prepare(
+    const documentId = Number(this.sql(
       `INSERT INTO documents (sha256, title, published, origin, media_type, byte_length, word_count, text, ingested_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ).run(doc.sha256, doc.title, doc.published, doc.origin, doc.mediaType, doc.byteLength, words, doc.text, now).lastInsertRowid);
-    db.prepare('INSERT INTO documents_fts (rowid, title, text) VALUES (?, ?, ?)').run(documentId, doc.title, doc.text);
+    this.sql('INSERT INTO documents_fts (rowid, title, text) VALUES (?, ?, ?)').run(documentId, doc.title, doc.text);
 
     // Extracted (local) entity id -> stored entity id.
-    const findKey = db.prepare('SELECT entity_id FROM entity_keys WHERE type = ? AND norm_key = ?');
-    const addKey = db.prepare('INSERT INTO entity_keys (type, norm_key, entity_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING');
-    const addEntity = db.prepare('INSERT INTO entities (type, name, created_at) VALUES (?, ?, ?)');
+    const findKey = this.sql('SELECT entity_id FROM entity_keys WHERE type = ? AND norm_key = ?');
+    const addKey = this.sql('INSERT INTO entity_keys (type, norm_key, entity_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING');
+    const addEntity = this.sql('INSERT INTO entities (type, name, created_at) VALUES (?, ?, ?)');
     const keysByLocal = new Map(resolved.entities.map((r) => [r.localId, r.keys]));
     const stored = new Map<string, number>();
     for (const entity of extraction.entities) {
@@ -165,7 +172,7 @@ export class SqliteRepository implements Repository {
       return s;
     };
 
-    const insertStatement = db.prepare(
+    const insertStatement = this.sql(
       `INSERT INTO statements (document_id, kind, subject_id, predicate, object_id, value, modality, attributed_to,
          sentence_start, sentence_end, subject_start, subject_end, object_start, object_end,
          extractor, extractor_version, rule, confidence, created_at)
@@ -181,9 +188,9 @@ export class SqliteRepository implements Repository {
       statements++;
     };
 
-    const addName = db.prepare('INSERT INTO entity_names (entity_id, name) VALUES (?, ?) ON CONFLICT DO NOTHING');
+    const addName = this.sql('INSERT INTO entity_names (entity_id, name) VALUES (?, ?) ON CONFLICT DO NOTHING');
     const renamed = new Set<number>();
-    const insertMention = db.prepare(
+    const insertMention = this.sql(
       'INSERT INTO mentions (document_id, entity_id, start_offset, end_offset, text, rule) VALUES (?, ?, ?, ?, ?, ?)');
     for (const entity of extraction.entities) {
       const id = idOf(entity.id);
@@ -215,8 +222,8 @@ export class SqliteRepository implements Repository {
     }
 
     // Refresh the name index of the entities that gained a name.
-    const deleteFts = db.prepare('DELETE FROM entities_fts WHERE rowid = ?');
-    const insertFts = db.prepare('INSERT INTO entities_fts (rowid, names) VALUES (?, ?)');
+    const deleteFts = this.sql('DELETE FROM entities_fts WHERE rowid = ?');
+    const insertFts = this.sql('INSERT INTO entities_fts (rowid, names) VALUES (?, ?)');
     for (const id of renamed) {
       deleteFts.run(id);
       insertFts.run(id, this.names(id).join(' | '));
