@@ -116,7 +116,7 @@ const HOSTILE_VERBS = new Set(['monitoring', 'monitored', 'watching', 'watched',
   'targeted', 'arrested', 'arresting', 'banned', 'proscribed', 'designated', 'sanctioned', 'infiltrated', 'infiltrating',
   'raided', 'surveilling', 'tracking', 'tracked', 'fought', 'fighting', 'attacked', 'attacking', 'charged', 'prosecuted']);
 
-const IT_VERBS = /^(?:said|says|claimed|claims|denied|denies|announced|announces|operates|operated|controls|controlled|recruited|recruits|carried|split|merged|pledged|declared|changed|renamed|funnelled|funneled|funded|financed|supported|sent|moved|(?:has|had|have) (?:been |also )?(?:[a-z]+ed|[a-z]+en|sent|built|run|fought|split)|(?:was|is) (?:founded|formed|banned|proscribed|designated|listed|sanctioned|set|established|created|led|run|based|headquartered|blamed|linked|accused|responsible|behind))\b/;
+const IT_VERBS = /^(?:said|says|praised|hailed|claimed|claims|denied|denies|announced|announces|operates|operated|controls|controlled|recruited|recruits|carried|split|merged|pledged|declared|changed|renamed|funnelled|funneled|funded|financed|supported|sent|moved|(?:has|had|have) (?:been |also )?(?:[a-z]+ed|[a-z]+en|sent|built|run|fought|split)|(?:was|is) (?:founded|formed|banned|proscribed|designated|listed|sanctioned|set|established|created|led|run|based|headquartered|blamed|linked|accused|responsible|behind))\b/;
 
 const CLAUSE_OPENERS = new Set(['but', 'while', 'whereas', 'although', 'though', 'because', ';', 'when', 'after', 'before', 'since', 'until', 'if', 'unless', 'so', 'where', 'which', 'whom', 'whose']);
 
@@ -349,7 +349,8 @@ export function resolveReferences(
         const next = tokens[h + 1];
         // A nominal followed by a name is a title ("the group Y"), not a reference; right after
         // "Name," it is an apposition describing that name ("Hamas, the Islamist group that ...").
-        const apposition = k >= 2 && tokens[k - 1].text === ',' && list.length > 0 && list[list.length - 1].e === k - 1 && !list[list.length - 1].star;
+        const apposition = k >= 2 && tokens[k - 1].text === ',' && list.length > 0 && list[list.length - 1].e === k - 1 && !list[list.length - 1].star
+          && tokens[h + 1]?.lower !== "'s";
         if (head && !head.cap && !apposition && !(next && next.cap && mentionStartingAt.has(h + 1))) {
           if (descriptors.has(head.lower) && !FUNCTION_WORDS.has(head.lower) && tokens[h + 1]?.lower !== 'of') {
             target = descriptors.get(head.lower)!;

@@ -96,7 +96,7 @@ export function findEventCandidates(
         // The object: a named person after at most three lower-case words ("British soldier").
         let j = k + 1;
         while (j < sent.tokEnd && j - k <= 4 && inMention[j] < 0 && tokens[j].word && (!tokens[j].cap || DEMONYMS.has(tokens[j].lower))
-          && !/^(?:and|or|in|on|at|by|with|for|to|from|after|before|three|two|four|five|several|many|some|\d+)$/.test(tokens[j].lower)) j++;
+          && !/^(?:and|or|in|on|at|by|with|for|to|from|after|before|three|two|four|five|several|many|some|was|were|is|are|be|been|\d+)$/.test(tokens[j].lower)) j++;
         const mi = inMention[j];
         if (j < sent.tokEnd && mi >= 0 && mentions[mi].type === 'Person' && mentions[mi].s === j) {
           out.push({
@@ -140,6 +140,8 @@ function verbEvent(tokens: Token[], k: number, end: number): { kind: EventKind; 
   if (w === 'opened' && n1 === 'fire') return { kind: 'attack', noun: 'shooting', len: 2 };
   if (w === 'blew' && /^(?:himself|herself|themselves)$/.test(n1) && n2 === 'up') return { kind: 'bombing', noun: 'bombing', len: 3 };
   if (w === 'shot' && n1 === 'dead') return { kind: 'attack', noun: 'shooting', len: 2 };
+  // "killed 51 worshippers", "killing four people": a killing counted in people.
+  if ((w === 'killed' || w === 'killing') && /^(?:\d+|two|three|four|five|six|seven|eight|nine|ten|dozens|scores|hundreds|at)$/.test(n1)) return { kind: 'attack', noun: 'attack', len: 1 };
   const simple = VERB_EVENTS.get(w);
   return simple ? { ...simple, len: 1 } : null;
 }
@@ -179,6 +181,7 @@ function nounEvent(
     if (inMention[p] >= 0) break;
     // "the November 2015 attacks": a date before the noun is its date, not its name.
     if (MONTH_OR_YEAR_RX.test(tp.text)) { s = p; p--; continue; }
+    if (/^\d{1,2}$/.test(tp.text) && p > sent.tokStart && MONTH_OR_YEAR_RX.test(tokens[p - 1].text)) { s = p - 1; p -= 2; continue; }
     if (NUMBER_NAME_RX.test(tp.text) || (tp.cap && tp.word && !/^(?:The|A|An|This|That|His|Her|Their|Its)$/.test(tp.text) && !(p === sent.tokStart && tp.text.length < 4))) {
       if (/^(?:The|A|An)$/.test(tp.text)) break;
       name.unshift(tp.text);

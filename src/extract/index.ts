@@ -17,7 +17,7 @@ import { findEventCandidates, kindFamily } from './events.js';
 import { resolveReferences, typeLetter, type Anchor, type EventInfo } from './coref.js';
 import { PATTERNS, ANCHOR_ID_RX, type Pattern } from './relations.js';
 import { modalityOf } from './modality.js';
-import { FUNCTION_WORDS, PERSON_ROLE_NOUNS } from './lexicons.js';
+import { FUNCTION_WORDS, PERSON_ROLE_NOUNS, PLACES, placeKey } from './lexicons.js';
 
 export type { Extraction, ExtractOptions } from './types.js';
 
@@ -355,8 +355,10 @@ function build(
       if (c.complement && (c.complement.prep === 'on' || c.complement.prep === 'against')) eventInternal.add(c.complement.mention);
     }
   }
+  // Countries and cities of the gazetteer are always places the text talks about.
   const keep = entities.map((e, i) => mentionLists[i].length > 0
-    && !(e.type === 'Location' && e.mentionIdx.length > 0 && e.mentionIdx.every((mi) => eventInternal.has(mi))));
+    && !(e.type === 'Location' && e.mentionIdx.length > 0 && e.mentionIdx.every((mi) => eventInternal.has(mi))
+      && !e.names.some((n) => PLACES.has(placeKey(n)))));
   const idOf = new Map<number, string>();
   const outEntities: ExtractedEntity[] = [];
   entities.forEach((e, i) => {

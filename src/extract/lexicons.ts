@@ -66,7 +66,7 @@ export const ORG_HEADS = set(`group groups department ministry party army front 
 agency service services office bureau committee court courts movement network organisation organization
 union association foundation institute university college bank corporation company inc ltd llc plc
 brotherhood commission command force forces guard guards battalion jamaat tribunal government parliament
-treasury administration authority authorities centre center federation league alliance coalition
+treasury administration authority authorities federation league alliance coalition
 society trust fund charity times news post herald guardian telegraph tribune journal
 gazette press television radio broadcasting unit squad division regiment corps directorate
 secretariat cabinet congress senate assembly caliphate emirate taliban mujahideen mujahidin
