@@ -250,6 +250,12 @@ export function resolveReferences(
         if (entities[entityOf[mi]].type === 'Organization' && (describedAsGroup(tokens, m.s, m.e, sent.tokEnd) || GROUPISH.has(tokens[m.e - 1].lower))) described.add(entityOf[mi]);
         const head = entities[entityOf[mi]].type === 'Organization' ? appositionHead(tokens, m.e, sent.tokEnd) : null;
         if (head) descriptors.set(head, entityOf[mi]);
+        // "Insurgents in X, known locally as Y": the group noun before "known as" describes Y.
+        if (entities[entityOf[mi]].type === 'Organization' && /known (?:locally |widely )?as\s*$/.test(text.slice(Math.max(0, tokens[m.s].start - 24), tokens[m.s].start).toLowerCase())) {
+          for (let q = sent.tokStart; q < m.s; q++) {
+            if (GROUP_NOMINALS.has(tokens[q].lower)) { descriptors.set(tokens[q].lower, entityOf[mi]); described.add(entityOf[mi]); }
+          }
+        }
         // A name in parentheses is an aside: later pronouns do not point at it.
         if (depth === 0) recent.push({ entity: entityOf[mi], tok: k, sentence: sent.index });
         k = m.e - 1;
@@ -432,6 +438,7 @@ export function resolveReferences(
     const key = normalizeName(name);
     const date = dateNear(c);
     const proper = new Set<string>();
+    if (c.wider !== undefined && entityOf[c.wider] >= 0) for (const w of normalizeName(entities[entityOf[c.wider]].names[0]).split(' ')) proper.add(w);
     for (const p of c.name) {
       if (typeof p === 'string') {
         if (/^\p{Lu}/u.test(p) || /\d/.test(p)) for (const w of normalizeName(p).split(' ')) proper.add(w);

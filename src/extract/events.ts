@@ -58,6 +58,8 @@ export interface EventCandidate {
   complement?: { mention: number; prep: string };
   /** "his attack", "X's trial": the possessor token index (pronoun) or mention. */
   possessor?: { mention?: number; pronoun?: number };
+  /** A wider place named after the complement ("on Las Ramblas in Barcelona"). */
+  wider?: number;
   /** A definite reference with nothing to name it ("the attack"): resolved by coreference. */
   anaphoric: boolean;
   /** How it was found. */
@@ -141,6 +143,7 @@ function verbEvent(tokens: Token[], k: number, end: number): { kind: EventKind; 
   if (w === 'blew' && /^(?:himself|herself|themselves)$/.test(n1) && n2 === 'up') return { kind: 'bombing', noun: 'bombing', len: 3 };
   if (w === 'shot' && n1 === 'dead') return { kind: 'attack', noun: 'shooting', len: 2 };
   // "killed 51 worshippers", "killing four people": a killing counted in people.
+  if ((w === 'seized' || w === 'overran' || w === 'raided') && false) return null;
   if ((w === 'killed' || w === 'killing') && /^(?:\d+|two|three|four|five|six|seven|eight|nine|ten|dozens|scores|hundreds|at)$/.test(n1)) return { kind: 'attack', noun: 'attack', len: 1 };
   const simple = VERB_EVENTS.get(w);
   return simple ? { ...simple, len: 1 } : null;
@@ -275,6 +278,15 @@ function nounEvent(
     name.unshift(...lowerMods);
     s = d + 1;
   }
+  // "the attack on Las Ramblas in Barcelona": the wider place after the complement.
+  let wider: number | undefined;
+  if (complement && tokens[e]?.lower === 'on' || complement) {
+    const after = mentions[complement!.mention].e;
+    if (/^(?:in|at)$/.test(tokens[after]?.lower ?? '')) {
+      const w = mentionAt.get(after + 1);
+      if (w !== undefined && mentions[w].type === 'Location') wider = w;
+    }
+  }
   const specific = proper || complement !== undefined || possessor !== undefined;
   if (!specific) {
     // "the attack": refers back to an incident already described (resolved by coreference).
@@ -289,7 +301,7 @@ function nounEvent(
   // resolved by coreference too.
   const anaphoric = !proper && !complement && possessor !== undefined;
   return {
-    s, e, sentence: sent.index, kind, trigger: k, name, modifierMentions: modMentions, complement, possessor,
+    s, e, sentence: sent.index, kind, trigger: k, name, modifierMentions: modMentions, complement, possessor, wider,
     anaphoric, rule: proper ? 'event:named-modifier' : complement ? `event:${trig.lower}-${complement.prep}` : 'event:possessed',
   };
 }

@@ -280,6 +280,9 @@ function eventRelations(entities: WorkEntity[], events: Map<number, EventInfo>, 
           info.place = pe;
         }
       }
+      if (c.wider !== undefined && entityOf[c.wider] >= 0) {
+        drafts.push({ ...base, type: 'located_in', source: ei, target: entityOf[c.wider], rule: 'event:wider-place', sourceAnchor: anchor });
+      }
       if (c.complement) {
         const ce = entityOf[c.complement.mention];
         if (ce < 0) continue;
@@ -349,16 +352,24 @@ function build(
   // A place named only inside event names ("the Westminster attack", "the attack on
   // Westminster") is part of those names, not a place the text talks about.
   const eventInternal = new Set<number>();
+  const asModifier = new Set<number>();
   for (const info of events.values()) {
     for (const c of info.candidates) {
-      if (c.rule !== 'event:verb-with-place') for (const mi of c.modifierMentions) eventInternal.add(mi);
+      if (c.rule !== 'event:verb-with-place') for (const mi of c.modifierMentions) { eventInternal.add(mi); asModifier.add(entityOf[mi]); }
       if (c.complement && (c.complement.prep === 'on' || c.complement.prep === 'against')) eventInternal.add(c.complement.mention);
     }
   }
-  // Countries and cities of the gazetteer are always places the text talks about.
+  // Countries and cities of the gazetteer are always places the text talks about; so is a
+  // place only ever named as an attack's target ("the attack on Las Ramblas").
+  const eventNames: string[] = [];
+  for (const ei of events.keys()) for (const n of entities[ei].names) eventNames.push(` ${normalizeName(n)} `);
+  const namesEvent = (e: WorkEntity) => e.names.some((n) => {
+    const k = normalizeName(n);
+    return eventNames.some((en) => en.includes(` ${k} `) && !en.includes(` on ${k} `) && !en.includes(` against ${k} `));
+  });
   const keep = entities.map((e, i) => mentionLists[i].length > 0
     && !(e.type === 'Location' && e.mentionIdx.length > 0 && e.mentionIdx.every((mi) => eventInternal.has(mi))
-      && !e.names.some((n) => PLACES.has(placeKey(n)))));
+      && (asModifier.has(i) || namesEvent(e)) && !e.names.some((n) => PLACES.has(placeKey(n)))));
   const idOf = new Map<number, string>();
   const outEntities: ExtractedEntity[] = [];
   entities.forEach((e, i) => {

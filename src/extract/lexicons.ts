@@ -191,7 +191,7 @@ export const ORG_PRONOUNS = set(`its`);
 
 /** Nominals that refer back to an organisation, split by the kind of body they fit. */
 export const GROUP_NOMINALS = set(`group organisation organization network movement outfit faction
-militia sect`);
+militia sect insurgency insurgents militants rebels jihadists`);
 export const AGENCY_NOMINALS = set(`agency service services police force authorities ministry department
 government court bureau office`);
 export const PLACE_NOMINALS = set(`city town country village capital area region district`);

@@ -156,7 +156,9 @@ function chunks(tokens: Token[], sent: TokenSentence): [number, number][] {
     }
     // Sentence-initial words: function words, and ordinary words not followed by another name word.
     let a = i;
-    while (a < j && isOpening(tokens, sent, a) && !/^\p{Lu}{2,}$/u.test(tokens[a].text) && (FUNCTION_WORDS.has(tokens[a].lower)
+    const describedBody = j === i + 1 && !FUNCTION_WORDS.has(tokens[i].lower) && tokens[j]?.text === ',' && /^(?:a|an|the)$/.test(tokens[j + 1]?.lower ?? '')
+      && [2, 3, 4, 5].some((d) => /^(?:company|firm|group|network|organisation|organization|charity|bank|agency|party|movement|militia)$/.test(tokens[j + d]?.lower ?? ''));
+    while (a < j && !describedBody && isOpening(tokens, sent, a) && !/^\p{Lu}{2,}$/u.test(tokens[a].text) && (FUNCTION_WORDS.has(tokens[a].lower)
       || (COMMON_WORDS.has(tokens[a].lower) && !PLACES.has(tokens[a].lower) && !KNOWN_ORGS.has(tokens[a].lower)
         && !(a + 1 < j && isNameToken(tokens[a + 1]))))) {
       a++;
@@ -195,6 +197,16 @@ function appositiveGroup(tokens: Token[], e: number): boolean {
   for (let q = e + 2; q < Math.min(tokens.length, e + 7); q++) {
     if (!tokens[q].word) return false;
     if (GROUP_NOMINALS.has(tokens[q].lower)) return true;
+  }
+  return false;
+}
+
+/** ", the French energy company": an apposition calling the name a company or body. */
+function appositiveBody(tokens: Token[], e: number): boolean {
+  if (tokens[e]?.text !== ',' || !/^(?:a|an|the)$/.test(tokens[e + 1]?.lower ?? '')) return false;
+  for (let q = e + 2; q < Math.min(tokens.length, e + 7); q++) {
+    if (!tokens[q].word) return false;
+    if (/^(?:company|firm|charity|bank|agency|party|corporation|business)$/.test(tokens[q].lower)) return true;
   }
   return false;
 }
@@ -246,6 +258,7 @@ export function findMentions(tokens: Token[], sentences: TokenSentence[]): RawMe
       } else if (namedByGroupNoun(tokens, s)) {
         out.push({ s, e, type: 'Organization', sentence: sent.index, rule: 'rule:group-called' });
       } else if (e < sent.tokEnd && SITE_HEAD_AFTER.has(tokens[e].lower) && !PLACES.has(keyOf(tokens, s, e)) && !DEMONYMS.has(tokens[s].lower)
+        && !/^(?:a|an)$/.test(tokens[s - 1]?.lower ?? '')
         && !KNOWN_ORGS.has(keyOf(tokens, s, e)) && e - s <= 2) {
         // "the DusitD2 hotel complex", "the Westminster bridge": a name with the kind of site after it.
         let f = e + 1;
@@ -331,6 +344,7 @@ export function findMentions(tokens: Token[], sentences: TokenSentence[]): RawMe
       const word = tokens[s];
       if (DEMONYMS.has(word.lower)) continue;
       if (prev?.lower === 'the' && appositiveGroup(tokens, e)) { type = 'Organization'; rule = 'rule:described-as-group'; }
+      else if (!FUNCTION_WORDS.has(word.lower) && appositiveBody(tokens, e)) { type = 'Organization'; rule = 'rule:described-as-body'; }
       else if (COMMON_WORDS.has(word.lower)) {
         // An ordinary word with a capital: a name only if the document names someone so.
         out.push({ s, e, type: 'Person', sentence: p.sentence, rule: 'rule:known-name', tentative: true });
@@ -359,8 +373,21 @@ export function findMentions(tokens: Token[], sentences: TokenSentence[]): RawMe
     const n = tokens[x.e];
     const after = tokens[x.e + 1];
     // Not when a noun follows ("Manchester mosque trust": the trust is the name's head).
+    // A name followed by "province"/"state"/"district" is a place whatever the model said.
+    if (x.type !== 'Location' && x.rule.startsWith('ner:') && n && ADMIN_KINDS.has(n.lower)) { x.type = 'Location'; x.rule += '+admin-kind'; }
     if (x.type === 'Location' && n && !n.cap && n.start - tokens[x.e - 1].end <= 1 && PLACE_KIND_AFTER.has(n.lower)
+      && !/^(?:a|an)$/.test(tokens[x.s - 1]?.lower ?? '')
       && !(after && after.word && !after.cap && !FUNCTION_WORDS.has(after.lower))) x.e++;
+    // An apposition tells a person from a body: "X, the imam of ...", "X, the French energy company".
+    if (x.rule.startsWith('ner:') && tokens[x.e]?.text === ',' && /^(?:a|an|the)$/.test(tokens[x.e + 1]?.lower ?? '')) {
+      for (let q = x.e + 2; q < Math.min(tokens.length, x.e + 6); q++) {
+        const w = tokens[q].lower;
+        if (!tokens[q].word || tokens[q].cap) break;
+        if (x.type !== 'Person' && /^(?:imam|preacher|cleric|man|woman|businessman|father|mother|brother|son|daughter|wife|husband|teacher|student|leader|founder|commander|spokesman|judge|prosecutor)$/.test(w)) { x.type = 'Person'; x.rule += '+apposition'; break; }
+        if (x.type === 'Person' && /^(?:company|firm|group|network|organisation|organization|charity|bank|agency|party|movement|militia)$/.test(w)) { x.type = 'Organization'; x.rule += '+apposition'; break; }
+        if (FUNCTION_WORDS.has(w)) break;
+      }
+    }
   }
   out.sort((a, b) => a.s - b.s);
   return out;
@@ -371,7 +398,8 @@ const LOC_FIRSTS = new Set(['stade', 'boulevard', 'rue', 'avenue', 'piazza', 'pl
   'palais', 'place', 'cape', 'gulf', 'isle', 'port', 'wadi', 'jebel', 'jabal', 'tel', 'camp', 'kampung']);
 const SITE_HEAD_AFTER = new Set(['hotel', 'complex', 'mall', 'airport', 'station', 'market', 'mosque', 'church', 'synagogue',
   'stadium', 'arena', 'bridge', 'square', 'prison', 'hospital', 'embassy', 'consulate', 'barracks', 'nightclub', 'cafe', 'restaurant', 'cathedral', 'temple']);
-const GROUP_HEAD_AFTER = new Set(['network', 'group', 'movement', 'cell', 'faction', 'militia', 'gang', 'brigade', 'battalion']);
+const GROUP_HEAD_AFTER = new Set(['network', 'group', 'movement', 'cell', 'faction', 'militia', 'gang', 'brigade', 'battalion', 'agency']);
 
+const ADMIN_KINDS = new Set(['province', 'governorate', 'district', 'county', 'region', 'prefecture']);
 const PLACE_KIND_AFTER = new Set(['airport', 'bridge', 'station', 'province', 'region', 'district', 'county', 'square',
   'street', 'road', 'camp', 'prison', 'market', 'mosque', 'church', 'stadium', 'arena', 'state', 'governorate', 'mall']);

@@ -46,7 +46,7 @@ const MACROS: Record<string, string> = {
   W1: '(?:[^⟦⟧ ,;:()"]+ )?', W2: '(?:[^⟦⟧ ,;:()"]+ ){0,2}?', W3: '(?:[^⟦⟧ ,;:()"]+ ){0,3}?', W6: '(?:[^⟦⟧ ,;:()"]+ ){0,6}?', W10: '(?:[^⟦⟧ ,;:()"]+ ){0,10}?',
   BE: '(?:(?:is|was|are|were|has been|had been|have been|being|been|became|becomes|become|remains|remained|is now|was once|was also|is also|had become|has become|is still|was still|served as|serves as|acted as|acts as|(?:is|was|are|were|has been|had been) (?:widely |also )?(?:regarded|seen|considered|described|known|viewed|identified|named|recognised|recognized) as|(?:is|was|are|were) (?:thought|believed|said|understood|reported|known|alleged|suspected|likely) to (?:be|have been)) )?',
   // "is believed to be living", "is thought to have joined"
-  HV: '(?:(?:is|was|are|were) (?:thought|believed|said|understood|reported|known|alleged|suspected|likely|expected) to (?:be |have been |have )?|(?:has |have |had |is |was |were |are )?(?:[a-z]+ly )?(?:been )?(?:accused|suspected|alleged) of )?',
+  HV: '(?:(?:may|might|could|would|will|can|must|should) (?:have |also )?|(?:is|was|are|were) (?:thought|believed|said|understood|reported|known|alleged|suspected|likely|expected) to (?:be |have been |have )?|(?:has |have |had |is |was |were |are )?(?:[a-z]+ly )?(?:been )?(?:accused|suspected|alleged) of )?',
   HAVE: '(?:(?:has|have|had) (?:also )?)?',
   // "in southern Lebanon", "in central Jakarta"
   PLACEMOD: '(?:(?:northern|southern|eastern|western|central|north|south|east|west|rural|greater|downtown|north-west|north-east|south-west|south-east|northwest|northeast|southwest|southeast) )?',
@@ -118,7 +118,7 @@ const SPECS: Spec[] = [
   ['leader-of-possessive', 'leader_of', `{O1} 's {W2}${LEADER_ROLE} (?:, )?{P}`, 2, 1],
   ['leader-of-premodifier', 'leader_of', `{O1} ${LEADER_ROLE} (?:, )?{P}`, 2, 1],
   ['leader-of-premodifier-appos', 'leader_of', `{P} {WHO}{BE}{DET}{W1}{O1} ${LEADER_ROLE}`, 1, 2],
-  ['leader-of-verb', 'leader_of', `{P} {WHO}{ADV}(?:led|leads|leading|headed|heads|heading|commanded|commands|commanding|ran|runs|running|directed|directs|chaired|chairs) {THE}{O}`, 1, 2],
+  ['leader-of-verb', 'leader_of', `{P} {WHO}{HV}{ADV}(?:led|leads|lead|leading|headed|heads|heading|commanded|commands|commanding|ran|runs|running|directed|directs|chaired|chairs) {THE}{O}`, 1, 2],
   ['leader-of-whose', 'leader_of', `{O1} , whose {W2}${LEADER_ROLE} (?:, )?{P}`, 2, 1],
   ['leader-of-passive', 'leader_of', `{O1} {WHO}{BE}(?:led|headed|run|commanded|directed|chaired) by {W2}{P}`, 2, 1],
   ['leader-of-under', 'leader_of', `{O1} (?:, )?{W3}under {THE}(?:leadership of |command of |control of |direction of )?{W3}{P}`, 2, 1],
@@ -140,6 +140,7 @@ const SPECS: Spec[] = [
   ['assoc-coordinated-with', 'associated_with', `{P} {WHO}{HV}{ADV}(?:coordinated|coordinating|coordinates|cooperated|collaborated|conspired|plotted|liaised|liaising|communicated|corresponded|exchanged messages|exchanged) (?:[^⟦⟧ ,]+ ){0,3}?with {ART}{X}`, 1, 2],
   ['assoc-wanted-to-join', 'associated_with', `{P} {WHO}{HV}{ADV}(?:wanted|wants|planned|plans|tried|attempted|hoped|intended|sought|agreed|plotted|was trying|were trying|was planning|were planning) to (?:travel (?:to )?(?:[^⟦⟧ ]+ |⟦L[*^]?#\\d+⟧ ){0,2}?(?:to |and )?)?(?:join|fight for|fight with|support|help) {THE}{O}`, 1, 2],
   ['assoc-material-support', 'associated_with', `{X} {G}(?:provide|provided|providing|provides|give|gave|giving|offer|offered|offering|send|sent|sending) (?:material |financial |logistical )?(?:support|help|funds|money|weapons) to {THE}{O1}`, 1, 2],
+  ['assoc-received-from', 'associated_with', `{X1} {G}(?:receiving|received|receives|receive|getting|got|gets|taking|took|accepting|accepted) (?:[a-z]+ ){0,2}?(?:funds|money|support|weapons|orders|instructions|training|funding|financing|cash|donations)(?: and [a-z]+)? from {THE}{X1}`, 1, 2],
   ['assoc-worked-at', 'associated_with', `{P} {WHO}{HV}{ADV}(?:taught|teaches|teaching|worked|works|studied|preached|volunteered|lectured|prayed|trained) (?:[a-z]+ly )?(?:at|for|in) (?:the )?{O1}`, 1, 2],
   ['assoc-worked-for-second', 'associated_with', `{P} {WHO}{HV}{ADV}(?:worked|works|working|fought|trained|travelled|traveled|lived|cooperated|collaborated|conspired|plotted) (?:[a-z]+ly )?(?:for|with|alongside) (?:[^⟦⟧]+? ){0,12}?, and (?:with|for|alongside) (?:[^⟦⟧ ]+ |⟦[PO][*^]?#\\d+⟧ 's ){0,3}?{X}`, 1, 2],
   ['assoc-channel', 'associated_with', `{A} {WHO}(?:[^⟦⟧ ,]+ ){0,6}?(?:channel|conduit|link|bridge|intermediary|middleman|front|cover|vehicle|fundraiser|supplier|financier|banker|fixer|go-between) (?:between|for|to|of) {THE}{A2}`, 1, 2],
@@ -180,7 +181,7 @@ const SPECS: Spec[] = [
   ['perpetrator-role', 'perpetrator_of', `{P} {WHO}{BE}{DET}{W2}(?:attacker|attackers|bomber|bombers|gunman|gunmen|perpetrator|perpetrators|killer|killers|murderer|assailant|plotter|plotters|ringleader|mastermind|architect|organiser|organizer) (?:in|of|behind|responsible for|who carried out) {THE}{V}`, 1, 2],
   ['perpetrator-punished-for', 'perpetrator_of', `{P} {G}(?:convicted|jailed|sentenced|charged|arrested|found guilty|imprisoned|tried|serving (?:a |an )?{W3}(?:sentence|term|life-sentence)|given (?:a |an )?{W3}(?:sentence|term)|received (?:a |an )?{W3}(?:sentence|term)) {W6}(?:for|over|in connection with|in relation to) (?:the |his |her |their )?{V}`, 1, 2, { eventFamily: 'violence' }],
   ['perpetrator-behind', 'perpetrator_of', `{X} {WHO}{BE}{ADV}(?:behind|responsible for) {THE}{V}`, 1, 2],
-  ['perpetrator-kill-subject', 'perpetrator_of', `{P1} {G}{V}`, 1, 2, { killVerbEvent: true }],
+  ['perpetrator-kill-subject', 'perpetrator_of', `{X1} {G}{V}`, 1, 2, { killVerbEvent: true }],
   // victim_of
   ['victim-in', 'victim_of', `{P} {WHO}{BE}{ADV}(?:killed|injured|wounded|hurt|murdered|stabbed|shot|targeted|died|among the dead|among the victims|among those killed|taken hostage|kidnapped|maimed) {W2}(?:in|during|by|at) {THE}{V}`, 1, 2],
   ['victim-of-noun', 'victim_of', `{P} {WHO}{BE}{DET}{W1}(?:victim|victims|target|targets) of {THE}{V}`, 1, 2],
@@ -195,7 +196,7 @@ const SPECS: Spec[] = [
   // the incident under discussion, unnamed in the sentence
   ['claimed-implicit', 'claimed_responsibility', `{O1} {WHO}{G}(?:claimed|claims|claiming|took|takes|taking|accepted|accepts|admitted|issued a statement claiming|denied|denies|denying|rejected|disclaimed) (?:any |the )?(?:full )?(?:responsibility|credit|involvement)(?! (?:for|of) )`, 1, 0, { implicitEvent: true }],
   ['perpetrator-identified', 'perpetrator_of', `(?:the|a) (?:[^⟦⟧ ]+ )?(?:attacker|attackers|gunman|gunmen|bomber|bombers|assailant|killer|perpetrator|knifeman|shooter|suicide bomber) (?:was |has been |had been |were |have been )?(?:identified|named) (?:by (?:[^⟦⟧ ]+ ){1,2})?(?:as )?{P}`, 1, 0, { implicitEvent: true }],
-  ['perpetrator-plural-role', 'perpetrator_of', `(?:(?:two|three|four|both|one|all) (?:of )?)?(?:the |a )(?:suicide )?(?:attackers|bombers|gunmen|perpetrators|assailants|hijackers|killers|plotters|attacker|bomber|gunman|perpetrator|assailant|hijacker|knifeman|shooter) , {P}`, 1, 0, { implicitEvent: true }],
+  ['perpetrator-plural-role', 'perpetrator_of', `(?:(?:two|three|four|both|one|all) (?:of )?)?(?:the |a )(?:suicide )?(?:attackers|bombers|gunmen|perpetrators|assailants|hijackers|killers|plotters|attacker|bomber|gunman|perpetrator|assailant|hijacker|knifeman|shooter|driver of the (?:van|truck|lorry|car|vehicle)) , {P}`, 1, 0, { implicitEvent: true }],
   ['victim-among', 'victim_of', `among (?:the )?(?:dead|victims|killed|wounded|injured|those killed|those injured|those wounded|casualties) (?:was|were|is|are) {P}`, 1, 0, { implicitEvent: true }],
   ['victim-among-subject', 'victim_of', `{P} {WHO}{BE}{ADV}among (?:the )?(?:dead|victims|killed|wounded|injured|those killed|those injured|those wounded|casualties)`, 1, 0, { implicitEvent: true }],
   // located_in
@@ -205,6 +206,8 @@ const SPECS: Spec[] = [
   ['located-occupation-in', 'located_in', `{P} {WHO}{BE}{DET}{W3}(?:student|students|resident|residents|teacher|worker|imam|preacher|cleric|doctor|nurse|businessman|shopkeeper|driver|refugee|engineer|lawyer|labourer|pupil|councillor|convert|father|mother|man|woman) (?:in|at|from|of) {THE}{L}`, 1, 2],
   ['located-of-appos', 'located_in', `{P1} , of {THE}{PLACEMOD}{L} ,`, 1, 2],
   ['located-possessive-place', 'located_in', `{L} 's {O1}`, 2, 1],
+  ['located-known-as', 'located_in', `(?:in|from|of) (?:⟦L[*^]?#\\d+⟧ 's )?{L} (?:[a-z]+ )?(?:, )?(?:also |locally )?known (?:locally )?as {THE}{O1}`, 2, 1],
+  ['located-imam-of', 'located_in', `{P1} , (?:the|a|an) (?:[a-z]+ )?(?:imam|preacher|priest|rabbi|teacher|head|director|owner|manager|principal|chairman|caretaker) (?:of|at) (?:a |an |the )?{L}`, 1, 2],
   ['located-resident-of', 'located_in', `{P} {WHO}{BE}{DET}{W1}(?:resident|residents|native|natives|citizen|citizens) of {THE}{L}`, 1, 2],
   ['located-event-place', 'located_in', `{V} {W3}(?:in|at|on|near|outside|inside|across) {THE}{L}`, 1, 2],
   ['located-event-held', 'located_in', `{V} {WHO}{BE}(?:held|took place|happened|occurred|staged|carried out) {W2}(?:in|at|on|near) {THE}{L}`, 1, 2],
