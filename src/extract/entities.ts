@@ -46,17 +46,41 @@ export function resolveNames(text: string, tokens: Token[], mentions: RawMention
   const byKey = new Map<string, number>(); // type|key -> entity
   const order = mentions.map((_, i) => i).sort((a, b) => (mentions[b].e - mentions[b].s) - (mentions[a].e - mentions[a].s) || a - b);
 
+  // Indexes keep resolution linear on long documents: person words, organisation stems and
+  // initials, place stems.
+  const personByWord = new Map<string, number[]>();
+  const orgByBase = new Map<string, number>();
+  const orgByInitials = new Map<string, number>();
+  const placeByStem = new Map<string, number>();
+  /** Sorted token starts of each entity's mentions (for "the nearest one before"). */
+  const starts: number[][] = [];
   const add = (mi: number, ei: number, name: string) => {
     const ent = entities[ei];
     entityOf[mi] = ei;
     ent.mentionIdx.push(mi);
+    const st = starts[ei] ?? (starts[ei] = []);
+    const at = mentions[mi].s;
+    let lo = 0, hi = st.length;
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (st[mid] < at) lo = mid + 1; else hi = mid; }
+    st.splice(lo, 0, at);
     const k = normalizeName(name);
-    if (!ent.keys.has(k)) { ent.keys.add(k); ent.names.push(name); byKey.set(`${ent.type}|${k}`, ei); }
+    if (!ent.keys.has(k)) {
+      ent.keys.add(k); ent.names.push(name); byKey.set(`${ent.type}|${k}`, ei);
+      if (ent.type === 'Organization') {
+        const b = orgBase(k);
+        if (!orgByBase.has(b)) orgByBase.set(b, ei);
+        if (k.includes(' ')) { const ini = initials(name); if (!orgByInitials.has(ini)) orgByInitials.set(ini, ei); }
+      } else if (ent.type === 'Location') {
+        const ws = k.split(' ');
+        if (ws.length > 1 && PLACE_KINDS.has(ws[ws.length - 1])) { const st = ws.slice(0, -1).join(' '); if (!placeByStem.has(st)) placeByStem.set(st, ei); }
+      }
+    }
   };
   const create = (mi: number, type: EntityType, name: string): number => {
     const ei = entities.length;
     entities.push({ id: `e${ei + 1}`, type, names: [], keys: new Set(), words: normalizeName(name).split(' '), mentionIdx: [] });
     add(mi, ei, name);
+    if (type === 'Person') for (const w of new Set(entities[ei].words)) { const l = personByWord.get(w) ?? []; l.push(ei); personByWord.set(w, l); }
     return ei;
   };
 
@@ -81,12 +105,12 @@ export function resolveNames(text: string, tokens: Token[], mentions: RawMention
     // "Kunar province" and "Kunar": one place.
     if (m.type === 'Location') {
       const stem = words.length > 1 && PLACE_KINDS.has(words[words.length - 1]) ? words.slice(0, -1).join(' ') : null;
-      const hit = stem ? byKey.get(`Location|${stem}`) : entities.findIndex((x) => x.type === 'Location' && [...x.keys].some((k) => k.startsWith(`${key} `) && PLACE_KINDS.has(k.slice(key.length + 1))));
+      const hit = stem ? byKey.get(`Location|${stem}`) : placeByStem.get(key);
       if (hit !== undefined && hit >= 0) { add(mi, hit, name); continue; }
     }
     // A person's short name: a run of words of a longer person name (nearest one before wins).
     if (m.type === 'Person' || (m.type !== 'Location' && (words.length === 1 || m.rule === 'rule:article-name'))) {
-      const hit = nearestContaining(entities, mentions, mi, words, 'Person');
+      const hit = nearestContaining(entities, personByWord.get(words[0]) ?? [], starts, mentions[mi].s, words);
       if (hit !== undefined) { add(mi, hit, name); continue; }
     }
     if (m.tentative) {
@@ -100,14 +124,13 @@ export function resolveNames(text: string, tokens: Token[], mentions: RawMention
     if (m.type === 'Organization') {
       // "Houthi", "Houthis", "Houthi movement": one group.
       const base = orgBase(key);
-      const same = entities.findIndex((x) => x.type === 'Organization' && [...x.keys].some((k) => orgBase(k) === base));
-      if (same >= 0 && base.length >= 4) { add(mi, same, name); continue; }
+      const same = orgByBase.get(base);
+      if (same !== undefined && base.length >= 4) { add(mi, same, name); continue; }
       const canon = KNOWN_ORG_ALIASES.get(key);
       let hit: number | undefined = canon ? byKey.get(`Organization|${canon}`) : undefined;
       if (hit === undefined && /^[\p{Lu}\d]{2,6}$/u.test(name.replace(/[.\s]/g, '')) && words.length === 1) {
         const acr = key.replace(/\s/g, '');
-        hit = entities.findIndex((e) => e.type === 'Organization' && e.names.some((n) => normalizeName(n).includes(' ') && initials(n) === acr));
-        if (hit < 0) hit = undefined;
+        hit = orgByInitials.get(acr);
       }
       if (hit === undefined) {
         // The long form of a known alias: "Islamic State of Iraq and the Levant" joins "Islamic State".
@@ -128,17 +151,18 @@ export function resolveNames(text: string, tokens: Token[], mentions: RawMention
   return compact(entities, entityOf);
 }
 
-function nearestContaining(entities: WorkEntity[], mentions: RawMention[], mi: number, words: string[], type: EntityType): number | undefined {
+/** The longer person name holding these words and mentioned nearest before the mention (else first after it). */
+function nearestContaining(entities: WorkEntity[], candidates: number[], starts: number[][], at: number, words: string[]): number | undefined {
   let best: number | undefined;
-  let bestDist = Infinity;
-  for (let ei = 0; ei < entities.length; ei++) {
+  let bestKey = Infinity;
+  for (const ei of candidates) {
     const e = entities[ei];
-    if (e.type !== type || e.words.length <= words.length) continue;
-    if (!containsRun(e.words, words)) continue;
-    for (const other of e.mentionIdx) {
-      const d = Math.abs(mentions[other].s - mentions[mi].s) + (mentions[other].s > mentions[mi].s ? 1e6 : 0);
-      if (d < bestDist) { bestDist = d; best = ei; }
-    }
+    if (e.words.length <= words.length || !containsRun(e.words, words)) continue;
+    const st = starts[ei] ?? [];
+    let lo = 0, hi = st.length;
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (st[mid] < at) lo = mid + 1; else hi = mid; }
+    const key = lo > 0 ? at - st[lo - 1] : 1e12 + (st[0] ?? 0);
+    if (key < bestKey) { bestKey = key; best = ei; }
   }
   return best;
 }
