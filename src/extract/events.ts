@@ -143,7 +143,9 @@ function verbEvent(tokens: Token[], k: number, end: number): { kind: EventKind; 
   if (w === 'blew' && /^(?:himself|herself|themselves)$/.test(n1) && n2 === 'up') return { kind: 'bombing', noun: 'bombing', len: 3 };
   if (w === 'shot' && n1 === 'dead') return { kind: 'attack', noun: 'shooting', len: 2 };
   // "killed 51 worshippers", "killing four people": a killing counted in people.
-  if ((w === 'seized' || w === 'overran' || w === 'raided') && false) return null;
+  // "was seized from a hotel in Timbuktu": a person taken is a kidnapping.
+  const prev = k > 0 ? tokens[k - 1].lower : '';
+  if ((w === 'seized' || w === 'snatched' || w === 'abducted' || w === 'kidnapped') && (prev === 'was' || prev === 'were' || prev === 'been')) return { kind: 'attack', noun: 'kidnapping', len: 1 };
   if ((w === 'killed' || w === 'killing') && /^(?:\d+|two|three|four|five|six|seven|eight|nine|ten|dozens|scores|hundreds|at)$/.test(n1)) return { kind: 'attack', noun: 'attack', len: 1 };
   const simple = VERB_EVENTS.get(w);
   return simple ? { ...simple, len: 1 } : null;

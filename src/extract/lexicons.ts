@@ -139,7 +139,7 @@ temple madrassa cafe restaurant nightclub theatre theater cinema museum cemetery
 
 /** Regions and places that country lists miss, plus major cities beyond capitals. */
 const EXTRA_PLACES = `
-Middle East|Europe|Africa|Asia|North Africa|West Africa|East Africa|Sahel|Levant|Gulf|Caucasus|Balkans|
+Middle East|Europe|Africa|Asia|North Africa|West Africa|East Africa|Sahel|Sahara|Levant|Gulf|Caucasus|Balkans|
 Kashmir|Chechnya|Kurdistan|Gaza|Gaza Strip|West Bank|Sinai|Punjab|Waziristan|Helmand|Kandahar|Raqqa|Mosul|
 Aleppo|Idlib|Homs|Fallujah|Basra|Benghazi|Tripoli|Sirte|Mombasa|Lagos|Maiduguri|Karachi|Lahore|Peshawar|
 Rawalpindi|Quetta|Mumbai|Delhi|New Delhi|Istanbul|Ankara|Jeddah|Mecca|Medina|Riyadh|Sanaa|Aden|Mogadishu|

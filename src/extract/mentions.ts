@@ -152,6 +152,8 @@ function chunks(tokens: Token[], sent: TokenSentence): [number, number][] {
       while (k < sent.tokEnd && k - j < 2 && NAME_CONNECTORS.has(tokens[k].lower) && !tokens[k].cap) k++;
       if (k > j && k < sent.tokEnd && isNameToken(tokens[k]) && tokens[j].lower !== 'and' ) { j = k + 1; continue; }
       if (k > j && k < sent.tokEnd && isNameToken(tokens[k]) && tokens[j].lower === 'and' && hasOf(tokens, i, j)) { j = k + 1; continue; }
+      // "al-Qaeda in the Islamic Maghreb": a known group's name continued by "in the ...".
+      if (tokens[j]?.lower === 'in' && tokens[j + 1]?.lower === 'the' && j + 2 < sent.tokEnd && isNameToken(tokens[j + 2]) && KNOWN_ORGS.has(keyOf(tokens, i, j))) { j += 3; continue; }
       break;
     }
     // Sentence-initial words: function words, and ordinary words not followed by another name word.

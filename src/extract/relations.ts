@@ -58,6 +58,8 @@ const MACROS: Record<string, string> = {
   // clause set off by commas ("X, which had called itself Y, was led by"), then who/which/that.
   WHO: '(?:\\( ⟦[PO][*^]?#\\d+⟧ \\) )?(?:, (?:of|from) (?:the )?⟦L[*^]?#\\d+⟧ ,? )?(?:, (?:also |formerly |previously |once )?(?:known as|called|aka|dubbed|named) (?:the )?⟦[POL]#\\d+⟧ (?:\\( ⟦[PO]#\\d+⟧ \\) )?)?(?:, (?:a|an|the) (?:[^⟦⟧ ,]+ |⟦[OL]#\\d+⟧ ){0,6}?(?=,|who|which|that|based|living|born|founded|formed|set|established|created|registered|headquartered|active|operating|banned|designated|known|led|run)(?:, )?)?(?:, (?:which|who|that|whose|⟦P\\^#\\d+⟧) (?:[^⟦⟧ ,]+ |⟦[POLV][*^]?#\\d+⟧ ){1,14}, )?(?:, )?(?:(?:who|which|that) )?(?:⟦[PO][*^]?#\\d+⟧ (?:said|says|believes|believed|claims|claimed|alleges|alleged|thinks|thought) )?',
   THE: '(?:the )?',
+  // modifiers before a role noun, never a verb ("may have met members of" is no membership)
+  ADJ3: '(?:(?!met |meet |meeting |visited |joined |contacted |knew |know |had |has |have |was |were |is |are |with )[^⟦⟧ ,;:()"]+ ){0,3}?',
   // "by Indonesia's Densus 88": a body named with its country
   OFPLACE: '(?:⟦L[*^]?#\\d+⟧ \'s )?',
   // a short gap that may name a place or a date ("founded in Malaysia in 1993 by")
@@ -66,7 +68,7 @@ const MACROS: Record<string, string> = {
   // "head of the Met's Counter Terrorism Command": the owned body is the party.
   OWNED: '(?:⟦O[*^]?#\\d+⟧ \'s )?',
   // "by a Syrian preacher, X"
-  BYX: 'by (?:(?:a|an|the) (?:[^⟦⟧ ,]+ ){0,3}(?:, )?)?',
+  BYX: 'by (?:(?:a|an|the) (?:[^⟦⟧ ,]+ ){0,3}(?:, )?)?(?:the )?',
   // "HTS leader X": the person is the party, the organisation only describes them.
   ROLEOF: '(?:⟦O[*^]?#\\d+⟧ (?:\'s )?(?:[a-z]+ )?(?:leader|chief|head|commander|founder|spokesman|emir|deputy|member|militant) (?:, )?)?',
   // "X was the group's bomb-maker and a close aide to Y": the second of two predicates.
@@ -77,7 +79,7 @@ const MACROS: Record<string, string> = {
   NAMED: '(?:(?:a|an|the) (?:[^⟦⟧ ,]+ ){0,3}?(?:called|named|known as|calling itself) )?',
 };
 
-const MEMBER_ROLE = '(?:member|members|bomb-maker|bombmaker|bomb maker|explosives expert|strategist|militant|militants|fighter|fighters|operative|operatives|recruiter|recruiters|spokesman|spokeswoman|spokesperson|activist|activists|executioner|official|officials|bomber|bombers|soldier|soldiers|loyalist|affiliate|lieutenant|ideologue|preacher|cleric|agent|agents|volunteer|jihadist|jihadists|gunman|treasurer|financier|propagandist|courier|trainer|instructor)';
+const MEMBER_ROLE = '(?:member|members|soldier of|bomb-maker|bombmaker|bomb maker|explosives expert|strategist|militant|militants|fighter|fighters|operative|operatives|recruiter|recruiters|spokesman|spokeswoman|spokesperson|activist|activists|executioner|official|officials|bomber|bombers|soldier|soldiers|loyalist|affiliate|lieutenant|ideologue|preacher|cleric|agent|agents|volunteer|jihadist|jihadists|gunman|treasurer|financier|propagandist|courier|trainer|instructor)';
 const LEADER_ROLE = '(?:leader|leaders|head|chief|emir|amir|commander|chairman|chair|director|boss|president|figurehead|ringleader|spiritual leader|founder and leader|co-leader|secretary-general|secretary general|general secretary)';
 const FOUNDER_ROLE = '(?:founder|co-founder|cofounder|founding member|founders|co-founders)';
 const ASSOC_ROLE = '(?:associate|associates|rival|rivals|aide|aides|ally|allies|friend|friends|confidant|contact|contacts|follower|followers|disciple|disciples|protege|protégé|student|students|bodyguard|driver|deputy|right-hand man|supporter|supporters|acolyte|acolytes|mentor|adviser|advisor|accomplice|accomplices|co-conspirator|co-conspirators|partner|mentee)';
@@ -102,7 +104,7 @@ type Spec = [id: string, type: RelationType, src: string, s: number, t: number, 
 
 const SPECS: Spec[] = [
   // member_of
-  ['member-of-role', 'member_of', `{X} {WHO}{BE}{ADV}{DET}{W3}${MEMBER_ROLE} (?:of|for|in|with|within) {NAMED}{THE}{OWNED}{O}`, 1, 2],
+  ['member-of-role', 'member_of', `{X} {WHO}{BE}{ADV}{DET}{ADJ3}${MEMBER_ROLE} (?:of|for|in|with|within) {NAMED}{THE}{OWNED}{O}`, 1, 2],
   ['member-of-part-of', 'member_of', `{P} {WHO}{BE}{HV}{ADV}(?:part|a part|one|among the members|a founding member) of (?:[^⟦⟧ ]+ ){0,12}?{THE}{O1}`, 1, 2],
   ['member-of-members-including-possessive', 'member_of', `{O1} 's (?:members|militants|fighters|followers|operatives) (?:[^⟦⟧ ]+ ){0,3}?(?:, )?(?:such as|including|like|among them) {P}`, 2, 1],
   ['member-of-premodifier', 'member_of', `{P} {WHO}{BE}{ADV}{DET}{W2}{O1} (?:'s )?{W1}${MEMBER_ROLE}`, 1, 2],
@@ -112,6 +114,7 @@ const SPECS: Spec[] = [
   ['member-of-appos-possessive', 'member_of', `{P} , (?:the |a |an )?{O1} 's {W3}(?:${MEMBER_ROLE.slice(3, -1)}|officer|official|adviser|advisor|deputy|chief|head|treasurer|accountant|envoy|representative|organiser|organizer)`, 1, 2],
   ['member-of-possessive-role', 'member_of', `{O1} 's (?:⟦L[*^]?#\\d+⟧ )?{W3}(?:${MEMBER_ROLE.slice(3, -1)}|officer|official|adviser|advisor|deputy|treasurer|accountant|envoy|representative|organiser|organizer) (?:, )?{P}`, 2, 1],
   ['member-of-possessive-pred', 'member_of', `{P} {WHO}{BE}{ADV}(?:the |a |an )?{O1} 's {W3}(?:${MEMBER_ROLE.slice(3, -1)}|officer|official|adviser|advisor|deputy|treasurer|accountant|envoy|representative|organiser|organizer)`, 1, 2],
+  ['member-of-called-soldier', 'member_of', `{O1} {G}(?:calling|called|calls|describing|described|describes|hailing|hailed|hails|praising|praised) {P} (?:as )?(?:a |an |one of (?:its |their |⟦O[*^]?#\\d+⟧ 's )?)(?:[a-z]+ )?(?:soldier|soldiers|fighter|fighters|member|members|martyr|martyrs|warrior|warriors|lion|lions)`, 2, 1, { modality: 'reported', attributedGroup: 1 }],
   ['member-of-members-including', 'member_of', `(?:members|militants|fighters|operatives) of {THE}{O1} (?:, )?(?:such as|including|like|among them|among whom) {P}`, 2, 1],
   // leader_of
   ['leader-of-role', 'leader_of', `{P} {WHO}{BE}{HV}{ADV}{DET}{W2}${LEADER_ROLE} (?:of|at) {THE}{OFPLACE}{OWNED}{O}`, 1, 2],
@@ -120,7 +123,7 @@ const SPECS: Spec[] = [
   ['leader-of-premodifier-appos', 'leader_of', `{P} {WHO}{BE}{DET}{W1}{O1} ${LEADER_ROLE}`, 1, 2],
   ['leader-of-verb', 'leader_of', `{P} {WHO}{HV}{ADV}(?:led|leads|lead|leading|headed|heads|heading|commanded|commands|commanding|ran|runs|running|directed|directs|chaired|chairs) {THE}{O}`, 1, 2],
   ['leader-of-whose', 'leader_of', `{O1} , whose {W2}${LEADER_ROLE} (?:, )?{P}`, 2, 1],
-  ['leader-of-passive', 'leader_of', `{O1} {WHO}{BE}(?:led|headed|run|commanded|directed|chaired) by {W2}{P}`, 2, 1],
+  ['leader-of-passive', 'leader_of', `{O1} (?:'s (?:⟦L[*^]?#\\d+⟧ )?(?:[a-z]+ ){1,2})?{WHO}{BE}{ADV}(?:led|headed|run|commanded|directed|chaired) by {W2}{P}`, 2, 1],
   ['leader-of-under', 'leader_of', `{O1} (?:, )?{W3}under {THE}(?:leadership of |command of |control of |direction of )?{W3}{P}`, 2, 1],
   // founder_of
   ['founder-of-verb', 'founder_of', `{P} {WHO}{ADV}(?:had |has )?(?:founded|co-founded|cofounded|set up|established|formed|created|launched|started) {THE}{O}`, 1, 2],
@@ -131,10 +134,10 @@ const SPECS: Spec[] = [
   ['assoc-linked', 'associated_with', `{X} {WHO}{BE}{ADV}(?:also )?(?:linked|tied|connected|close|allied|affiliated|loyal|aligned|associated|in (?:[a-z]+ )?contact|in (?:[a-z]+ )?touch) (?:to|with) {ART}{X}`, 1, 2],
   ['assoc-has-links', 'associated_with', `{X} {WHO}{HV}{ADV}(?:(?:has|have|had|with|maintains|maintained|maintain|developed|forged|built|having) )?{W2}(?:links|ties|connections|contacts|contact|relations|relationship|a relationship) (?:to|with) {THE}{X}`, 1, 2],
   ['assoc-links-between', 'associated_with', `(?:links|ties|connections|contacts|relationship|relations|cooperation|collaboration) between {THE}{A} and {THE}{A2}`, 1, 2],
-  ['assoc-helped', 'associated_with', `{A} {WHO}(?:(?!said |says |say |told |claimed |added |it |he |she |they |we |who |which )[^⟦⟧ ,;:()"]+ ){0,6}?(?:helped|aided|assisted|supported|funded|financed|sheltered|harboured|harbored|met|met with|visited|contacted|advised|trained|armed|supplied|worked with|collaborated with|cooperated with|sponsored|backed|hosted|housed|sent money to|wired money to|paid|corresponded with|communicated with|phoned|emailed|messaged|praised|praising|glorifying|glorified|promoting|promoted) {THE}{A2}`, 1, 2],
+  ['assoc-helped', 'associated_with', `{A} {WHO}(?:(?!said |says |say |told |claimed |added |it |he |she |they |we |who |which )[^⟦⟧ ,;:()"]+ ){0,6}?(?:helped|aided|assisted|supported|funded|financed|sheltered|harboured|harbored|met|met with|visited|contacted|advised|trained|armed|supplied|worked with|collaborated with|cooperated with|sponsored|backed|hosted|housed|sent money to|wired money to|paid|met members of|met leaders of|met representatives of|met officials of|met fighters of|corresponded with|communicated with|phoned|emailed|messaged|praised|praising|glorifying|glorified|promoting|promoted) {THE}{A2}`, 1, 2],
   ['assoc-money-for', 'associated_with', `{X} {WHO}{HV}{ADV}(?:had |has |have )?(?:donated|donating|donates|gave|given|moved|moving|moves|raised|raising|raises|collected|collecting|laundered|laundering|transferred|transferring|funnelled|funneled|funnelling|channelled|channeled|sent|sending|smuggled|smuggling|procured|procuring|bought|buying|supplied|supplying) (?:[^⟦⟧ ]+ ){0,3}?(?:for|to) {THE}{X}`, 1, 2],
   ['assoc-merged', 'associated_with', `{O1} {WHO}{HAVE}{ADV}(?:merged into|merged with|joined forces with|allied with|allied itself with|pledged allegiance to|swore allegiance to|split from|broke away from|splintered from|aligned itself with|is affiliated with|was affiliated with|affiliated with) {THE}{O1}`, 1, 2],
-  ['assoc-affiliate-appos', 'associated_with', `{O1} (?:\\( ⟦O[*^]?#\\d+⟧ \\) )?, (?:the |an? )(?:[^⟦⟧ ]+ )?{O1} (?:affiliate|offshoot|branch|wing|franchise|ally|proxy|faction|splinter group|arm)`, 1, 2],
+  ['assoc-affiliate-appos', 'associated_with', `{O1} (?:\\( ⟦O[*^]?#\\d+⟧ \\) )?, (?:the |an? )(?:[^⟦⟧ ]+ )?{O1} (?:affiliate|offshoot|branch|wing|franchise|ally|proxy|faction|splinter group|arm|unit|cell|battalion|brigade|division|chapter|province)`, 1, 2],
   ['assoc-worked-for', 'associated_with', `{P} {WHO}{HV}{ADV}(?:worked|works|working|fought|fighting|trained|training|travelled|traveled|travelling|lived|living|cooperated|cooperating|collaborated|collaborating|conspired|conspiring|plotted|plotting|colluded|colluding) (?:[a-z]+ly )?(?:for|with|alongside) (?:the |both )?{X}(?:(?: , (?:[^⟦⟧ ]+ |⟦[POLV][*^]?#\\d+⟧ ){0,8}?)?(?:,? and )?(?:with|for) (?:[^⟦⟧ ]+ |⟦[PO][*^]?#\\d+⟧ 's ){0,3}?{X})?`, 1, 2],
   ['assoc-ran-channel', 'associated_with', `{P} {WHO}{ADV}(?:ran|runs|running|managed|manages|operated|operates|edited|edits|hosted|hosts|created|set up|administered|moderated) (?:a|an|the) (?:[a-z-]+ ){0,2}(?:channel|account|website|forum|page|chat group|cell|branch|chapter|magazine|blog) (?:for|of) {THE}{O1}`, 1, 2],
   ['assoc-coordinated-with', 'associated_with', `{P} {WHO}{HV}{ADV}(?:coordinated|coordinating|coordinates|cooperated|collaborated|conspired|plotted|liaised|liaising|communicated|corresponded|exchanged messages|exchanged) (?:[^⟦⟧ ,]+ ){0,3}?with {ART}{X}`, 1, 2],
@@ -184,6 +187,7 @@ const SPECS: Spec[] = [
   ['perpetrator-kill-subject', 'perpetrator_of', `{X1} {G}{V}`, 1, 2, { killVerbEvent: true }],
   // victim_of
   ['victim-in', 'victim_of', `{P} {WHO}{BE}{ADV}(?:killed|injured|wounded|hurt|murdered|stabbed|shot|targeted|died|among the dead|among the victims|among those killed|taken hostage|kidnapped|maimed) {W2}(?:in|during|by|at) {THE}{V}`, 1, 2],
+  ['victim-kidnapped', 'victim_of', `{P} (?:was|were|had been|has been) (?:[a-z]+ly )?{V}`, 1, 2, { eventFamily: 'violence', killVerbEvent: true }],
   ['victim-of-noun', 'victim_of', `{P} {WHO}{BE}{DET}{W1}(?:victim|victims|target|targets) of {THE}{V}`, 1, 2],
   // claimed_responsibility
   ['claimed-responsibility', 'claimed_responsibility', `{O1} {G}(?:claimed|claims|claiming|took|takes|taking|accepted|accepts|admitted|issued a statement claiming) (?:the )?(?:full )?(?:responsibility|credit) (?:for|of) {THE}{V}`, 1, 2],
@@ -213,14 +217,14 @@ const SPECS: Spec[] = [
   ['located-event-held', 'located_in', `{V} {WHO}{BE}(?:held|took place|happened|occurred|staged|carried out) {W2}(?:in|at|on|near) {THE}{L}`, 1, 2],
   ['located-org-based', 'located_in', `{O1} (?:, (?:a|an|the) {W3}|{BE}{ADV})(?:based|headquartered|active|operating|operates|operated) (?:in|across|throughout) {THE}{L}`, 1, 2],
   // designated_by
-  ['designated-passive', 'designated_by', `{X} {G}{BE}{ADV}${DESIGNATE_V} {GL6}by {THE}{OFPLACE}{O1}`, 1, 2],
+  ['designated-passive', 'designated_by', `{X} {G}{BE}{ADV}${DESIGNATE_V} {GL6}{BYX}{OFPLACE}{O1}`, 1, 2],
   ['designated-list', 'designated_by', `{X} {G}{BE}{ADV}(?:added to|placed on|put on|included on|included in|named on|listed on) {THE}{O1} (?:'s )?(?:[^⟦⟧ ]+ ){0,3}?(?:list|blacklist|register|sanctions)`, 1, 2],
   ['designated-active', 'designated_by', `{O1} {ADV}(?:on [a-z]+ )?(?:has |had |have )?(?:formally |officially )?${DESIGNATE_V} {THE}{X}`, 2, 1],
   ['designated-added-to-list', 'designated_by', `{O1} {ADV}(?:on [a-z]+ )?(?:has |had |have )?(?:added|put|placed) {THE}{X} (?:, (?:[^⟦⟧]+? |⟦L#\\d+⟧ ){0,8}?, )?(?:to|on) (?:its |the |his |their |⟦O[*^]?#\\d+⟧ 's )(?:[^⟦⟧ ]+ ){0,2}?(?:list|blacklist|register)`, 2, 1],
   ['designated-designation-by', 'designated_by', `(?:designation|proscription|listing|sanctioning|banning) of {THE}{X} by {THE}{O1}`, 1, 2],
   ['designated-possessive-designation', 'designated_by', `{O1} 's (?:designation|proscription|listing|sanctioning|banning) of {THE}{X}`, 2, 1],
   // investigated_by
-  ['investigated-passive', 'investigated_by', `{X} {G}{BE}{ADV}${INVEST_PASSIVE} {GL6}by {THE}{OFPLACE}{O1}`, 1, 2],
+  ['investigated-passive', 'investigated_by', `{X} {G}{BE}{ADV}${INVEST_PASSIVE} {GL6}{BYX}{OFPLACE}{O1}`, 1, 2],
   ['investigated-active', 'investigated_by', `{O1} {G}${INVEST_ACTIVE} {THE}{X}`, 2, 1],
   ['investigated-including', 'investigated_by', `{O1} {G}${INVEST_ACTIVE} (?:[^⟦⟧ ]+ |⟦O[*^]?#\\d+⟧ 's ){0,8}?(?:, )?including {P}`, 2, 1],
   ['investigated-under', 'investigated_by', `{X} {WHO}{BE}{ADV}(?:under|on) {THE}{O1} 's (?:radar|watch list|watchlist|surveillance|investigation)`, 1, 2],
