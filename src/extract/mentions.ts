@@ -76,7 +76,7 @@ function typeFromWords(tokens: Token[], s: number, e: number): { type: EntityTyp
   if (KNOWN_ORGS.has(key)) return { type: 'Organization', s, e, rule: 'lexicon:known-org' };
   if (e - s > 2) {
     // A longer name opening with a known organisation's name: "Islamic State West Africa Province".
-    for (let k = e - 1; k >= s + 2; k--) {
+    for (let k = e - 1; k >= s + 1; k--) {
       const pre = keyOf(tokens, s, k);
       if (KNOWN_ORGS.has(pre) || KNOWN_ORG_ALIASES.has(pre) || [...KNOWN_ORG_ALIASES.values()].includes(pre)) return { type: 'Organization', s, e, rule: 'lexicon:known-org-prefix' };
     }

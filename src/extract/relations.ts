@@ -184,10 +184,12 @@ const SPECS: Spec[] = [
   ['perpetrator-role', 'perpetrator_of', `{P} {WHO}{BE}{DET}{W2}(?:attacker|attackers|bomber|bombers|gunman|gunmen|perpetrator|perpetrators|killer|killers|murderer|assailant|plotter|plotters|ringleader|mastermind|architect|organiser|organizer) (?:in|of|behind|responsible for|who carried out) {THE}{V}`, 1, 2],
   ['perpetrator-punished-for', 'perpetrator_of', `{P} {G}(?:convicted|jailed|sentenced|charged|arrested|found guilty|imprisoned|tried|serving (?:a |an )?{W3}(?:sentence|term|life-sentence)|given (?:a |an )?{W3}(?:sentence|term)|received (?:a |an )?{W3}(?:sentence|term)) {W6}(?:for|over|in connection with|in relation to) (?:the |his |her |their )?{V}`, 1, 2, { eventFamily: 'violence' }],
   ['perpetrator-behind', 'perpetrator_of', `{X} {WHO}{BE}{ADV}(?:behind|responsible for) {THE}{V}`, 1, 2],
-  ['perpetrator-kill-subject', 'perpetrator_of', `{X1} {G}{V}`, 1, 2, { killVerbEvent: true }],
+  ['perpetrator-kill-subject', 'perpetrator_of', `{X1} {G}(?<!(?:was|were|been|being|is|are) ){V}`, 1, 2, { killVerbEvent: true }],
   // victim_of
   ['victim-in', 'victim_of', `{P} {WHO}{BE}{ADV}(?:killed|injured|wounded|hurt|murdered|stabbed|shot|targeted|died|among the dead|among the victims|among those killed|taken hostage|kidnapped|maimed) {W2}(?:in|during|by|at) {THE}{V}`, 1, 2],
   ['victim-kidnapped', 'victim_of', `{P} (?:was|were|had been|has been) (?:[a-z]+ly )?{V}`, 1, 2, { eventFamily: 'violence', killVerbEvent: true }],
+  ['victim-along-with', 'victim_of', `{V} (?:[^⟦⟧]+? )?along with (?:a |an |the )?(?:[^⟦⟧ ,]+ ){0,3}(?:, )?{P}`, 2, 1, { killVerbEvent: true }],
+  ['victim-along-with-second', 'victim_of', `{V} (?:[^⟦⟧]+? )?along with (?:[^⟦⟧]+? |⟦P#\\d+⟧ ){1,12}?, and (?:a |an |the )?(?:[^⟦⟧ ,]+ ){0,3}(?:, )?{P}`, 2, 1, { killVerbEvent: true }],
   ['victim-of-noun', 'victim_of', `{P} {WHO}{BE}{DET}{W1}(?:victim|victims|target|targets) of {THE}{V}`, 1, 2],
   // claimed_responsibility
   ['claimed-responsibility', 'claimed_responsibility', `{O1} {G}(?:claimed|claims|claiming|took|takes|taking|accepted|accepts|admitted|issued a statement claiming) (?:the )?(?:full )?(?:responsibility|credit) (?:for|of) {THE}{V}`, 1, 2],
