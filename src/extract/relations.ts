@@ -188,8 +188,8 @@ const SPECS: Spec[] = [
   // victim_of
   ['victim-in', 'victim_of', `{P} {WHO}{BE}{ADV}(?:killed|injured|wounded|hurt|murdered|stabbed|shot|targeted|died|among the dead|among the victims|among those killed|taken hostage|kidnapped|maimed) {W2}(?:in|during|by|at) {THE}{V}`, 1, 2],
   ['victim-kidnapped', 'victim_of', `{P} (?:was|were|had been|has been) (?:[a-z]+ly )?{V}`, 1, 2, { eventFamily: 'violence', killVerbEvent: true }],
-  ['victim-along-with', 'victim_of', `{V} (?:[^⟦⟧]+? )?along with (?:a |an |the )?(?:[^⟦⟧ ,]+ ){0,3}(?:, )?{P}`, 2, 1, { killVerbEvent: true }],
-  ['victim-along-with-second', 'victim_of', `{V} (?:[^⟦⟧]+? )?along with (?:[^⟦⟧]+? |⟦P#\\d+⟧ ){1,12}?, and (?:a |an |the )?(?:[^⟦⟧ ,]+ ){0,3}(?:, )?{P}`, 2, 1, { killVerbEvent: true }],
+  ['victim-along-with', 'victim_of', `{V} (?:[^⟦⟧ ]+ |⟦L[*^]?#\\d+⟧ ){0,10}?along with (?:a |an |the )?(?:[^⟦⟧ ,]+ ){0,3}(?:, )?{P}`, 2, 1, { killVerbEvent: true }],
+  ['victim-along-with-second', 'victim_of', `{V} (?:[^⟦⟧ ]+ |⟦L[*^]?#\\d+⟧ ){0,10}?along with (?:[^⟦⟧]+? |⟦P#\\d+⟧ ){1,12}?, and (?:a |an |the )?(?:[^⟦⟧ ,]+ ){0,3}(?:, )?{P}`, 2, 1, { killVerbEvent: true }],
   ['victim-of-noun', 'victim_of', `{P} {WHO}{BE}{DET}{W1}(?:victim|victims|target|targets) of {THE}{V}`, 1, 2],
   // claimed_responsibility
   ['claimed-responsibility', 'claimed_responsibility', `{O1} {G}(?:claimed|claims|claiming|took|takes|taking|accepted|accepts|admitted|issued a statement claiming) (?:the )?(?:full )?(?:responsibility|credit) (?:for|of) {THE}{V}`, 1, 2],
