@@ -57,7 +57,7 @@ const PERSON_VERBS = new Set(['said', 'says', 'told', 'added', 'wrote', 'who', '
 const TYPE_OF: Record<string, EntityType | undefined> = { PER: 'Person', ORG: 'Organization', LOC: 'Location' };
 
 function isNameToken(t: Token): boolean {
-  if (!t.word) return false;
+  if (!t.word || t.text.length > 40) return false;
   if (t.cap) return !MONTHS.has(t.lower) && !DAYS.has(t.lower);
   // "al-Qaeda", "bin Laden" pieces: lower-case Arabic particles glued to a capitalised name.
   return /^(?:al|el|ad|ash|as|an|ar|at|az|wal|wa|bil|fi|li|bin|ibn|abu|ul)-\p{Lu}/u.test(t.text);
@@ -288,7 +288,8 @@ export function findMentions(tokens: Token[], sentences: TokenSentence[]): RawMe
       for (let i = s; i < e; i++) if (covered[i]) taken = true;
       if (taken) continue;
       let junk = false;
-      for (let i = s; i < e; i++) if (NOT_NAMES.has(tokens[i].lower)) junk = true;
+      // Markup debris and runs of one letter are not names.
+      for (let i = s; i < e; i++) if (NOT_NAMES.has(tokens[i].lower) || tokens[i].text.length > 40) junk = true;
       if (junk) continue;
       // "a rented Hyundai through ...": a name brought in by "a" and not modifying a noun is a thing.
       if (sp.type !== 'PER' && e - s === 1 && introducedAsThing(tokens, s, e)) continue;
