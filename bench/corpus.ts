@@ -2,6 +2,8 @@
 // incidents, written from sentence templates that use the constructions real reports use
 // (apposition, possessives, passives, hedges, attributions). Seeded, so every run is the same.
 
+import { mulberry32 as rng } from '../src/util/random.js';
+
 const GIVEN = ['Amir', 'Daniel', 'Farid', 'Grace', 'Hassan', 'Ibrahim', 'Jonas', 'Karim', 'Leila', 'Marcus', 'Nadia', 'Omar',
   'Pavel', 'Rashid', 'Samir', 'Tariq', 'Usman', 'Victor', 'Walid', 'Yusuf', 'Zara', 'Bilal', 'Connor', 'Dmitri', 'Elena'];
 const FAMILY = ['Haddad', 'Brennan', 'Qureshi', 'Okafor', 'Lindqvist', 'Mansour', 'Petrov', 'Rahimi', 'Sadiq', 'Talbot',
@@ -15,17 +17,6 @@ const PLACES = ['Manchester', 'Leeds', 'Hamburg', 'Marseille', 'Rotterdam', 'Ant
 const INCIDENTS = ['bombing', 'attack', 'shooting', 'stabbing', 'plot'];
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
-/** Mulberry32: a small seeded generator, so the corpus is identical on every machine. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function* syntheticReports(totalBytes: number, seed = 7): Generator<{ name: string; text: string }> {
   const rand = rng(seed);

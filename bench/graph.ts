@@ -25,7 +25,7 @@ import {
   betweennessCentrality, closenessCentrality, communities, indexOf, pagerank, readEdgeListCSR, toCSR, type CSR, type SkeinGraph,
 } from '../src/graph/index.js';
 import { bfsDistances } from '../src/graph/kernels.js';
-import { rng } from '../src/graph/measures.js';
+import { mulberry32 as rng } from '../src/util/random.js';
 
 const PY = '/usr/bin/python3';
 const HERE = dirname(fileURLToPath(import.meta.url));

@@ -4,6 +4,7 @@ import { toCSR } from './csr.js';
 import { degrees, eigenvectorKernel, pagerankKernel } from './kernels.js';
 import { bfsSumsParallel, brandesParallel, type ParallelOptions } from './parallel.js';
 import type { CSR, Network } from './types.js';
+import { mulberry32 } from '../util/random.js';
 
 export const MEASURES = ['degree', 'betweenness', 'closeness', 'harmonic', 'eigenvector', 'pagerank'] as const;
 export type Measure = (typeof MEASURES)[number];
@@ -52,17 +53,6 @@ export function degreeCentrality(g: Network, opts: CentralityOptions = {}): Scor
   return scores(csr, 'degree', normalized, d);
 }
 
-/** Mulberry32: small seeded PRNG for reproducible samples. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * Betweenness: exact Brandes over all sources, or with `samples` = k < n, the unbiased
@@ -82,7 +72,7 @@ export async function betweennessCentrality(g: Network, opts: CentralityOptions 
     if (!(k >= 1)) throw new Error(`betweenness samples must be at least 1 (got ${k})`);
     const perm = new Int32Array(n);
     for (let i = 0; i < n; i++) perm[i] = i;
-    const r = rng(opts.seed ?? 1);
+    const r = mulberry32(opts.seed ?? 1);
     for (let i = 0; i < k; i++) { const j = i + Math.floor(r() * (n - i)); const t = perm[i]; perm[i] = perm[j]; perm[j] = t; }
     sources = perm.slice(0, k);
   } else {

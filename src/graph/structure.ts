@@ -4,7 +4,7 @@ import graphology from 'graphology';
 import { csrFromEdges, inducedCSR, indexOf, toCSR } from './csr.js';
 import { bfsDistances, componentLabels, coreNumbers, cutStructure } from './kernels.js';
 import { louvainCSR } from './louvain.js';
-import { rng } from './measures.js';
+import { mulberry32 } from '../util/random.js';
 import { bfsSumsParallel, type ParallelOptions } from './parallel.js';
 import { bfsSums } from './kernels.js';
 import type { CSR, Network, SkeinGraph } from './types.js';
@@ -122,7 +122,7 @@ export interface Communities {
  */
 export function communities(g: Network, opts: { resolution?: number; weighted?: boolean; seed?: number; runs?: number } = {}): Communities {
   const csr = toCSR(g);
-  const res = louvainCSR(csr, { rand: rng(opts.seed ?? 1), runs: opts.runs, resolution: opts.resolution, weighted: opts.weighted });
+  const res = louvainCSR(csr, { rand: mulberry32(opts.seed ?? 1), runs: opts.runs, resolution: opts.resolution, weighted: opts.weighted });
   const groups: number[][] = Array.from({ length: res.count }, () => []);
   for (let v = 0; v < csr.n; v++) groups[res.membership[v]].push(v);
   groups.sort((a, b) => b.length - a.length || a[0] - b[0]);
@@ -176,7 +176,7 @@ export async function networkStats(g: Network, opts: ParallelOptions & { exactLi
     sources = Int32Array.from({ length: n }, (_, i) => i);
   } else {
     const k = Math.min(n, opts.samples ?? 200);
-    const r = rng(opts.seed ?? 1);
+    const r = mulberry32(opts.seed ?? 1);
     const set = new Set<number>();
     while (set.size < k) set.add(Math.floor(r() * n));
     sources = Int32Array.from(set);

@@ -2,7 +2,7 @@
 import { fileURLToPath } from 'node:url';
 import { csrFromEdges } from '../../src/graph/index.js';
 import type { CSR } from '../../src/graph/index.js';
-import { rng } from '../../src/graph/measures.js';
+import { mulberry32 as rng } from '../../src/util/random.js';
 
 export const FIXTURES = fileURLToPath(new URL('../fixtures/networks/', import.meta.url));
 

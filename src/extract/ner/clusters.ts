@@ -3,17 +3,8 @@
 // granularities (the finest clustered directly, coarser ones by clustering its centroids).
 // Only the word hashes and cluster ids are shipped.
 import { wordKey } from './features.js';
+import { mulberry32 as rng } from '../../util/random.js';
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function normWord(w: string): string {
   const l = w.toLowerCase();

@@ -2,6 +2,7 @@
 import { MAX_FEATS, NTAGS, ENTITY_TYPES, docStats, docAggregate, extractFeatures, type NerResources } from './features.js';
 import { viterbi } from './model.js';
 import type { NerDocument } from './conll.js';
+import { mulberry32 } from '../../util/random.js';
 
 /** IOB2 labels -> BILOU tag ids. */
 export function iobToBilou(labels: string[]): Int32Array {
@@ -226,14 +227,3 @@ export function trainOn(
   return tr;
 }
 
-/** Deterministic PRNG for shuffling. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
