@@ -417,7 +417,9 @@ export function resolveReferences(
     }
     if (c.anaphoric) {
       // "the attack", "his attack": the last incident of the same family.
-      const hit = lookBack(c.sentence, 1e9, (x, idx) => x.type === 'Event' && kindFamily(events.get(idx)?.kind) === family);
+      // Same kind first ("the metro bombing" -> the last bombing), then same family.
+      let hit = lookBack(c.sentence, 1e9, (x, idx) => x.type === 'Event' && events.get(idx)?.kind === c.kind);
+      if (hit < 0) hit = lookBack(c.sentence, 1e9, (x, idx) => x.type === 'Event' && kindFamily(events.get(idx)?.kind) === family);
       if (hit >= 0) return hit;
       // "his conviction": a justice event about a named person stands on its own.
       if (family === 'justice' && c.possessor) {

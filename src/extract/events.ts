@@ -109,8 +109,10 @@ export function findEventCandidates(
         }
       }
       if (out.length === before && inMention[k] < 0) {
-        const v = verbEvent(tokens, k, sent.tokEnd);
-        if (v && !out.some((c) => c.sentence === sent.index && !c.anaphoric)) {
+        let v = verbEvent(tokens, k, sent.tokEnd);
+        // "bombers struck Brussels Airport": struck/targeted with a place right after.
+        if (!v && (t.lower === 'struck' || t.lower === 'targeted' || t.lower === 'hit') && mentions[mentionAt.get(k + 1) ?? -1]?.type === 'Location') v = { kind: 'attack', noun: 'attack', len: 1 };
+        if (v && out.filter((c) => c.sentence === sent.index && !c.anaphoric).length < 2) {
           // "Gunmen stormed a school in Kuriga": the incident, named by its place and kind.
           let place = -1;
           let best = Infinity;
@@ -292,8 +294,10 @@ function nounEvent(
   const specific = proper || complement !== undefined || possessor !== undefined;
   if (!specific) {
     // "the attack": refers back to an incident already described (resolved by coreference).
-    if (det && (det.lower === 'the' || det.lower === 'this' || det.lower === 'that' || (plural && det.lower === 'these'))) {
-      return { s: k, e: k + 1, sentence: sent.index, kind, trigger: k, name, modifierMentions: [], anaphoric: true, rule: 'event:definite-anaphor' };
+    // "the metro bombing": lower-case modifiers may stand between the article and the noun.
+    const art = article ?? det;
+    if (art && (art.lower === 'the' || art.lower === 'this' || art.lower === 'that' || (plural && art.lower === 'these'))) {
+      return { s: art === det ? k : d + 1, e: k + 1, sentence: sent.index, kind, trigger: k, name, modifierMentions: [], anaphoric: true, rule: 'event:definite-anaphor' };
     }
     return null;
   }

@@ -123,10 +123,14 @@ export function extract(text: string, options: ExtractOptions = {}): Extraction 
     if (process.env.SKEIN_DEBUG_SHAPES) process.stderr.write(`[${sent.index}] ${sh.text}\n`);
     if (list.length < 1) continue;
     // The incident under discussion: the last violent event named so far, else the first one named.
-    let current = -1;
-    for (const a of list) if (entities[a.entity].type === 'Event' && kindFamily(events.get(a.entity)?.kind) === 'violence') current = a.entity;
-    if (current >= 0) lastViolent = current;
-    const implicit = lastViolent >= 0 ? lastViolent : firstViolent;
+    // The incident before this sentence; one named in it counts only for words after it.
+    const before = lastViolent >= 0 ? lastViolent : firstViolent;
+    const violentHere: { pos: number; entity: number }[] = [];
+    list.forEach((a, ai) => {
+      if (entities[a.entity].type === 'Event' && kindFamily(events.get(a.entity)?.kind) === 'violence') violentHere.push({ pos: sh.anchorPos[ai][0], entity: a.entity });
+    });
+    if (violentHere.length) lastViolent = violentHere[violentHere.length - 1].entity;
+    const implicit = violentHere.length ? violentHere[0].entity : before;
     // The police or security body under discussion (named in this or the last three sentences).
     let agent = -1;
     for (let q = sent.index; q >= Math.max(0, sent.index - 3) && agent < 0; q--) {
@@ -149,7 +153,7 @@ export function extract(text: string, options: ExtractOptions = {}): Extraction 
         const who = p.agentKind === 'designator' ? designator : agent;
         if (who >= 0) runPattern(p, sh, list, sent.index, entities, events, drafts, who);
       }
-      else if (pair || (p.implicitEvent && implicit >= 0)) runPattern(p, sh, list, sent.index, entities, events, drafts, implicit);
+      else if (pair || (p.implicitEvent && implicit >= 0)) runPattern(p, sh, list, sent.index, entities, events, drafts, implicit, violentHere, before);
     }
   }
   eventRelations(entities, events, entityOf, anchors, shapedAll, drafts);
@@ -169,7 +173,8 @@ function anchorsIn(group: string, list: Anchor[]): { anchor: Anchor; idx: number
   return out;
 }
 
-function runPattern(p: Pattern, sh: Shaped, list: Anchor[], sentence: number, entities: WorkEntity[], events: Map<number, EventInfo>, drafts: Draft[], implicit: number): void {
+function runPattern(p: Pattern, sh: Shaped, list: Anchor[], sentence: number, entities: WorkEntity[], events: Map<number, EventInfo>, drafts: Draft[], implicit: number,
+  violentHere?: { pos: number; entity: number }[], implicitBefore = -1): void {
   if ((p.implicitEvent || p.implicitAgent) && implicit < 0) return;
   if (p.need && !p.need.test(sh.text)) return;
   const rx = p.rx;
@@ -192,7 +197,7 @@ function runPattern(p: Pattern, sh: Shaped, list: Anchor[], sentence: number, en
       let prep = false;
       for (let q = before.length - 1; q >= 0; q--) {
         const w = before[q];
-        if (/^(?:by|of|with|from|to|for|about|against|at|on|in)$/.test(w)) { prep = true; break; }
+        if (/^(?:by|of|with|from|to|for|about|against|at|on|in|onto|into|through|over|under|near|across|towards|toward|via|inside|outside|behind|past|around|upon|during)$/.test(w)) { prep = true; break; }
         if (/^(?:,|and|but|;|that|who|which|said|says|because|after|before|while|when|was|were|is|are|had|has)$/.test(w) || /\d/.test(w.replace(/⟦[^⟧]*⟧/g, ''))) break;
       }
       if (prep || PERSON_ROLE_NOUNS.has(after)) found.splice(i, 1);
@@ -207,7 +212,14 @@ function runPattern(p: Pattern, sh: Shaped, list: Anchor[], sentence: number, en
   }
   for (m of found) {
     const srcs = anchorsIn(m[p.src] ?? '', list);
-    const tgts = p.implicitEvent || p.implicitAgent ? [{ anchor: { s: -1, e: -1, entity: implicit, star: true, rule: p.implicitAgent ? 'coref:current-agency' : 'coref:current-event' }, idx: -1 }] : anchorsIn(m[p.tgt] ?? '', list);
+    let target = implicit;
+    if (p.implicitEvent && violentHere) {
+      // The incident named last before the match, else the one under discussion before the sentence.
+      target = implicitBefore;
+      for (const v of violentHere) if (v.pos < m.index) target = v.entity;
+      if (target < 0) target = implicit;
+    }
+    const tgts = p.implicitEvent || p.implicitAgent ? [{ anchor: { s: -1, e: -1, entity: target, star: true, rule: p.implicitAgent ? 'coref:current-agency' : 'coref:current-event' }, idx: -1 }] : anchorsIn(m[p.tgt] ?? '', list);
     for (const s of srcs) {
       for (const t of tgts) {
         const a = s.anchor.entity, b = t.anchor.entity;

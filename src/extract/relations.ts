@@ -58,6 +58,8 @@ const MACROS: Record<string, string> = {
   // clause set off by commas ("X, which had called itself Y, was led by"), then who/which/that.
   WHO: '(?:\\( ⟦[PO][*^]?#\\d+⟧ \\) )?(?:, (?:of|from) (?:the )?⟦L[*^]?#\\d+⟧ ,? )?(?:, (?:also |formerly |previously |once )?(?:known as|called|aka|dubbed|named) (?:the )?⟦[POL]#\\d+⟧ (?:\\( ⟦[PO]#\\d+⟧ \\) )?)?(?:, (?:a|an|the) (?:[^⟦⟧ ,]+ |⟦[OL]#\\d+⟧ ){0,6}?(?=,|who|which|that|based|living|born|founded|formed|set|established|created|registered|headquartered|active|operating|banned|designated|known|led|run)(?:, )?)?(?:, (?:which|who|that|whose|⟦P\\^#\\d+⟧) (?:[^⟦⟧ ,]+ |⟦[POLV][*^]?#\\d+⟧ ){1,14}, )?(?:, )?(?:(?:who|which|that) )?(?:⟦[PO][*^]?#\\d+⟧ (?:said|says|believes|believed|claims|claimed|alleges|alleged|thinks|thought) )?',
   THE: '(?:the )?',
+  // "the banned group X": a group noun before the name
+  GROUPNP: '(?:(?:the|a|an) (?:[a-z-]+ ){0,2}(?:group|network|organisation|organization|movement|militia|outfit) )?',
   // modifiers before a role noun, never a verb ("may have met members of" is no membership)
   ADJ3: '(?:(?!met |meet |meeting |visited |joined |contacted |knew |know |had |has |have |was |were |is |are |with )[^⟦⟧ ,;:()"]+ ){0,3}?',
   // "by Indonesia's Densus 88": a body named with its country
@@ -104,7 +106,7 @@ type Spec = [id: string, type: RelationType, src: string, s: number, t: number, 
 
 const SPECS: Spec[] = [
   // member_of
-  ['member-of-role', 'member_of', `{X} {WHO}{BE}{ADV}{DET}{ADJ3}${MEMBER_ROLE} (?:of|for|in|with|within) {NAMED}{THE}{OWNED}{O}`, 1, 2],
+  ['member-of-role', 'member_of', `{X} {WHO}{BE}{ADV}{DET}{ADJ3}${MEMBER_ROLE} (?:of|for|in|with|within) {NAMED}{GROUPNP}{THE}{OWNED}{O}`, 1, 2],
   ['member-of-part-of', 'member_of', `{P} {WHO}{BE}{HV}{ADV}(?:part|a part|one|among the members|a founding member) of (?:[^⟦⟧ ]+ ){0,12}?{THE}{O1}`, 1, 2],
   ['member-of-members-including-possessive', 'member_of', `{O1} 's (?:members|militants|fighters|followers|operatives) (?:[^⟦⟧ ]+ ){0,3}?(?:, )?(?:such as|including|like|among them) {P}`, 2, 1],
   ['member-of-premodifier', 'member_of', `{P} {WHO}{BE}{ADV}{DET}{W2}{O1} (?:'s )?{W1}${MEMBER_ROLE}`, 1, 2],
@@ -149,7 +151,8 @@ const SPECS: Spec[] = [
   ['assoc-channel', 'associated_with', `{A} {WHO}(?:[^⟦⟧ ,]+ ){0,6}?(?:channel|conduit|link|bridge|intermediary|middleman|front|cover|vehicle|fundraiser|supplier|financier|banker|fixer|go-between) (?:between|for|to|of) {THE}{A2}`, 1, 2],
   ['assoc-possessive-org', 'associated_with', `{O1} 's {O1} (?:news agency|agency|media wing|media arm|media outlet|outlet|wing|arm|affiliate|branch|magazine|channel|front|charity|youth wing|armed wing|military wing|political wing)`, 1, 2],
   ['assoc-possessive-org-role', 'associated_with', `{O1} 's {W2}(?:rival|rivals|ally|allies|affiliate|affiliates|offshoot|partner|partners|branch|wing|splinter group|sister organisation|sister organization|successor|predecessor) (?:, )?{THE}{O}`, 1, 2],
-  ['assoc-role-of', 'associated_with', `{P} {WHO}{BE}{CONJ}{DET}{W2}${ASSOC_ROLE} (?:of|to) {THE}{ROLEOF}{A}`, 1, 2],
+  ['assoc-role-of', 'associated_with', `{P} {WHO}{BE}{CONJ}{DET}{W2}${ASSOC_ROLE} (?:of|to) {GROUPNP}{THE}{ROLEOF}{A}`, 1, 2],
+  ['assoc-appeared-in', 'associated_with', `{P} {G}(?:appeared|appears|featured|features|was shown|starred) in (?:a |an |the )?{O1} (?:[a-z]+ )?(?:propaganda )?(?:video|videos|film|recording|recordings|magazine|broadcast|post)`, 1, 2],
   ['assoc-between', 'associated_with', `{P} {WHO}{BE}(?:[^⟦⟧ ,]+ ){0,6}?(?:liaison|link|channel|conduit|intermediary|go-between|middleman|bridge) between {THE}{PAIR}`, 1, 2],
   ['assoc-on-behalf', 'associated_with', `{X} {WHO}{HV}{ADV}(?:(?!said |says |say |told |claimed |added )[^⟦⟧ ,]+ ){0,4}?(?:on behalf of|in the pay of|at the behest of|on the orders of|on orders from) {THE}{X}`, 1, 2],
   ['assoc-possessive-role', 'associated_with', `{A} 's {W2}${ASSOC_ROLE} (?:, )?{P}`, 1, 2],
@@ -202,6 +205,7 @@ const SPECS: Spec[] = [
   // the incident under discussion, unnamed in the sentence
   ['claimed-implicit', 'claimed_responsibility', `{O1} {WHO}{G}(?:claimed|claims|claiming|took|takes|taking|accepted|accepts|admitted|issued a statement claiming|denied|denies|denying|rejected|disclaimed) (?:any |the )?(?:full )?(?:responsibility|credit|involvement)(?! (?:for|of) )`, 1, 0, { implicitEvent: true }],
   ['perpetrator-identified', 'perpetrator_of', `(?:the|a) (?:[^⟦⟧ ]+ )?(?:attacker|attackers|gunman|gunmen|bomber|bombers|assailant|killer|perpetrator|knifeman|shooter|suicide bomber) (?:was |has been |had been |were |have been )?(?:identified|named) (?:by (?:[^⟦⟧ ]+ ){1,2})?(?:as )?{P}`, 1, 0, { implicitEvent: true }],
+  ['perpetrator-role-were', 'perpetrator_of', `(?:the|a) (?:[a-z]+ ){0,2}(?:bombers|attackers|gunmen|perpetrators|assailants|hijackers|killers|bomber|attacker|gunman|perpetrator|assailant|hijacker|killer|shooter) (?:were|was|are|is|have been|has been) (?:identified as |named as )?{P}`, 1, 0, { implicitEvent: true }],
   ['perpetrator-plural-role', 'perpetrator_of', `(?:(?:two|three|four|both|one|all) (?:of )?)?(?:the |a )(?:suicide )?(?:attackers|bombers|gunmen|perpetrators|assailants|hijackers|killers|plotters|attacker|bomber|gunman|perpetrator|assailant|hijacker|knifeman|shooter|driver of the (?:van|truck|lorry|car|vehicle)) , {P}`, 1, 0, { implicitEvent: true }],
   ['victim-among', 'victim_of', `among (?:the )?(?:dead|victims|killed|wounded|injured|those killed|those injured|those wounded|casualties) (?:was|were|is|are) {P}`, 1, 0, { implicitEvent: true }],
   ['victim-among-subject', 'victim_of', `{P} {WHO}{BE}{ADV}among (?:the )?(?:dead|victims|killed|wounded|injured|those killed|those injured|those wounded|casualties)`, 1, 0, { implicitEvent: true }],
