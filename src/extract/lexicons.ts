@@ -95,7 +95,7 @@ export const KNOWN_ORGS: Map<string, string> = new Map(Object.entries({
   'lashkar e taiba': 'Lashkar-e-Taiba', 'jaish e mohammed': 'Jaish-e-Mohammed', hts: 'HTS',
   'national action': 'National Action', 'muslim brotherhood': 'Muslim Brotherhood', 'met': 'Met',
   'metropolitan police': 'Metropolitan Police', 'crown prosecution service': 'Crown Prosecution Service',
-  'old bailey': 'Old Bailey', parliament: 'Parliament', congress: 'Congress',
+  'old bailey': 'Old Bailey', parliament: 'Parliament', congress: 'Congress', 'abu sayyaf': 'Abu Sayyaf',
 }));
 
 /** Well-known alternative names of the same organisation (normalised -> canonical normalised). */
@@ -182,6 +182,25 @@ export function placeKey(name: string): string {
 
 /** Connectors allowed inside a capitalised name ("Ministry of Defence", "Abu Bakr al-Baghdadi"). */
 export const NAME_CONNECTORS = set(`of the and al el bin ibn abu abd bint de la le du da van von der den di dos ul`);
+
+/**
+ * Common given names in the regions these reports cover (Arabic, South Asian, African,
+ * European). A model span opening with one and holding no organisation or place word is a person.
+ */
+export const GIVEN_NAMES = set(`
+mohammed mohammad muhammad mohamed mohamad ahmed ahmad ali omar umar osman usman othman abdul abdel abdullah abdallah
+abu ibrahim khalid khaled hassan hasan hussein husain hussain mustafa mostafa yusuf youssef yousef ismail ismael karim
+samir salah salman sami said saeed saad hamza hamid hamed tariq tarek rashid rachid anwar amir amin imran irfan faisal
+bilal adel adil walid nabil jamal kamal fahad fahd majid nasser naser yasin yassin yasir yaser younes younis yunus idris
+hakim aziz zaid zayd ayman anas bakr mahmoud mahmud mehmet ahmet murat emre ibrahim abubakar abubakr musa moussa issa
+aisha fatima fatma khadija maryam mariam zainab amina asma noor nur layla leila salma hana sara sarah
+rahim rahman raza shahid asif arif junaid usama osama farhan faraz zubair sajid wasim naveed nadeem qasim kashif
+john james michael david robert william thomas richard charles joseph daniel paul mark peter george andrew steven stephen
+brian kevin jason matthew anthony christopher patrick sean liam jack harry oliver lee ian alan neil martin simon
+anna maria elena sophie laura julia emma olivia marie claire karen linda susan helen
+pierre jean jacques francois louis antoine nicolas hans klaus jurgen stefan lars jan piet sjaak johan erik
+ivan sergei dmitri alexei nikolai vladimir abdelhamid abdelkader abdelaziz abdelbaki mokhtar moktar amadou ousmane
+hamadou boubacar sekou mamadou ibrahima modibo bello abubakar aminu umaru musa`);
 
 /** Pronouns and what they can point at. */
 // Reflexives ("was himself captured", "blew himself up") add nothing and are left as words.

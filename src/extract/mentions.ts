@@ -6,7 +6,7 @@ import { loadNerModel, spansFromTags, type NerModel } from './ner/index.js';
 import type { Token } from './tokens.js';
 import type { TokenSentence } from './sentences.js';
 import {
-  COMMON_WORDS, DAYS, DEMONYMS, GROUP_FIRSTS, KNOWN_ORG_ALIASES, FUNCTION_WORDS, KNOWN_ORGS, LOC_HEADS, MONTHS, NAME_CONNECTORS,
+  COMMON_WORDS, DAYS, DEMONYMS, GIVEN_NAMES, GROUP_FIRSTS, KNOWN_ORG_ALIASES, FUNCTION_WORDS, KNOWN_ORGS, LOC_HEADS, MONTHS, NAME_CONNECTORS,
   GROUP_NOMINALS, ORG_FIRSTS, ORG_HEADS, PERSON_ROLE_NOUNS, PERSON_TITLES, PLACES, placeKey,
 } from './lexicons.js';
 import { EVENT_TRIGGERS } from './events.js';
@@ -293,6 +293,12 @@ export function findMentions(tokens: Token[], sentences: TokenSentence[]): RawMe
       if (junk) continue;
       // "a rented Hyundai through ...": a name brought in by "a" and not modifying a noun is a thing.
       if (sp.type !== 'PER' && e - s === 1 && introducedAsThing(tokens, s, e)) continue;
+      // "the arrest of Salah Abdeslam": a given name opening a short name makes it a person.
+      if (sp.type !== 'PER' && e - s >= 2 && e - s <= 4 && GIVEN_NAMES.has(tokens[s].lower)) {
+        let bodyWord = false;
+        for (let i = s; i < e; i++) if (ORG_HEADS.has(tokens[i].lower) || LOC_HEADS.has(tokens[i].lower) || GROUP_FIRSTS.has(tokens[i].lower)) bodyWord = true;
+        if (!bodyWord && !PLACES.has(keyOf(tokens, s, e)) && !KNOWN_ORGS.has(keyOf(tokens, s, e))) sp.type = 'PER';
+      }
       if (sp.type === 'ORG' && e - s === 1 && s > 0 && /^(?:neighbouring|neighboring|northern|southern|eastern|western|central|northwestern|northeastern|southwestern|southeastern)$/.test(tokens[s - 1].lower)) sp.type = 'LOC';
       // "Densus 88": the model may stop before a number that ends the name.
       if (e < sent.tokEnd && /^\d{1,4}$/.test(tokens[e].text) && !/^(?:1[89]|20)\d\d$/.test(tokens[e].text) && tokens[e].start - tokens[e - 1].end <= 1
@@ -386,6 +392,8 @@ export function findMentions(tokens: Token[], sentences: TokenSentence[]): RawMe
       for (let q = x.e + 2; q < Math.min(tokens.length, x.e + 6); q++) {
         const w = tokens[q].lower;
         if (!tokens[q].word || tokens[q].cap) break;
+        // "the group's chief financial officer": a possessor, not the head.
+        if (tokens[q + 1]?.lower === "'s") continue;
         if (x.type !== 'Person' && /^(?:imam|preacher|cleric|man|woman|businessman|father|mother|brother|son|daughter|wife|husband|teacher|student|leader|founder|commander|spokesman|judge|prosecutor)$/.test(w)) { x.type = 'Person'; x.rule += '+apposition'; break; }
         if (x.type === 'Person' && /^(?:company|firm|group|network|organisation|organization|charity|bank|agency|party|movement|militia)$/.test(w)) { x.type = 'Organization'; x.rule += '+apposition'; break; }
         if (FUNCTION_WORDS.has(w)) break;
