@@ -226,6 +226,11 @@ function runPattern(p: Pattern, sh: Shaped, list: Anchor[], sentence: number, en
         if (a === b) continue;
         const ta = entities[a].type, tb = entities[b].type;
         if (!endpointsAllowed(p.type, ta, tb)) continue;
+        // An agency named as a modifier ("the late al-Qaeda ideologue X") is no agent.
+        if ((p.type === 'investigated_by' || p.type === 'designated_by') && !t.anchor.star && t.idx >= 0) {
+          const next = sh.text.slice(sh.anchorPos[t.idx][1]).trim().split(' ')[0] ?? '';
+          if (PERSON_ROLE_NOUNS.has(next)) continue;
+        }
         // Visiting or praising a place is no tie to it.
         if (p.type === 'associated_with' && (ta === 'Location' || tb === 'Location')) continue;
         const ev = ta === 'Event' ? a : tb === 'Event' ? b : -1;
