@@ -117,6 +117,7 @@ const SPECS: Spec[] = [
   ['member-of-possessive-role', 'member_of', `{O1} 's (?:⟦L[*^]?#\\d+⟧ )?{W3}(?:${MEMBER_ROLE.slice(3, -1)}|officer|official|adviser|advisor|deputy|treasurer|accountant|envoy|representative|organiser|organizer) (?:, )?{P}`, 2, 1],
   ['member-of-possessive-pred', 'member_of', `{P} {WHO}{BE}{ADV}(?:the |a |an )?{O1} 's {W3}(?:${MEMBER_ROLE.slice(3, -1)}|officer|official|adviser|advisor|deputy|treasurer|accountant|envoy|representative|organiser|organizer)`, 1, 2],
   ['member-of-called-soldier', 'member_of', `{O1} {G}(?:calling|called|calls|describing|described|describes|hailing|hailed|hails|praising|praised) {P} (?:as )?(?:a |an |one of (?:its |their |⟦O[*^]?#\\d+⟧ 's )?)(?:[a-z]+ )?(?:soldier|soldiers|fighter|fighters|member|members|martyr|martyrs|warrior|warriors|lion|lions)`, 2, 1, { modality: 'reported', attributedGroup: 1 }],
+  ['member-of-allegiance-to-leader', 'member_of', `{P} {WHO}{HV}{ADV}(?:pledging|pledged|pledges|pledge|swore|swearing|sworn|swears) (?:his |her |their )?(?:allegiance|loyalty|bay'ah|an oath) to {O1} 's (?:[a-z]+ )?(?:leader|chief|emir|caliph|commander)`, 1, 2],
   ['member-of-members-including', 'member_of', `(?:members|militants|fighters|operatives) of {THE}{O1} (?:, )?(?:such as|including|like|among them|among whom) {P}`, 2, 1],
   // leader_of
   ['leader-of-role', 'leader_of', `{P} {WHO}{BE}{HV}{ADV}{DET}{W2}${LEADER_ROLE} (?:of|at) {THE}{OFPLACE}{OWNED}{O}`, 1, 2],
@@ -168,6 +169,7 @@ const SPECS: Spec[] = [
   ['family-role-of', 'family_of', `{P1} {WHO}{BE}{DET}{W1}${FAMILY_ROLE} of {P1}`, 1, 2],
   ['family-possessive', 'family_of', `{P1} 's {W1}${FAMILY_ROLE}s? (?:, )?{P1}`, 1, 2],
   ['family-appos-possessive', 'family_of', `{P1} , {P1} 's {W1}${FAMILY_ROLE}`, 1, 2],
+  ['family-role-of-list', 'family_of', `{P} {WHO}{BE}{DET}{W1}(?:${FAMILY_ROLE.slice(3, -1)}|sons|daughters|brothers|sisters|cousins|nephews|nieces|children|wives|twins) of (?:(?:a|an|the) (?:[^⟦⟧ ,]+ ){0,3}(?:, )?)?{P1}`, 1, 2],
   ['family-married', 'family_of', `{P1} {WHO}{ADV}(?:married|wed|is married to|was married to) {P1}`, 1, 2],
   // alias_of
   ['alias-formerly', 'alias_of', `{X1} (?:, |\\( )?{BE}(?:formerly|previously|once|later|now) (?:known as|called|named) {THE}{X1}`, 1, 2],
@@ -207,6 +209,7 @@ const SPECS: Spec[] = [
   ['perpetrator-identified', 'perpetrator_of', `(?:the|a) (?:[^⟦⟧ ]+ )?(?:attacker|attackers|gunman|gunmen|bomber|bombers|assailant|killer|perpetrator|knifeman|shooter|suicide bomber) (?:was |has been |had been |were |have been )?(?:identified|named) (?:by (?:[^⟦⟧ ]+ ){1,2})?(?:as )?{P}`, 1, 0, { implicitEvent: true }],
   ['perpetrator-role-were', 'perpetrator_of', `(?:the|a) (?:[a-z]+ ){0,2}(?:bombers|attackers|gunmen|perpetrators|assailants|hijackers|killers|bomber|attacker|gunman|perpetrator|assailant|hijacker|killer|shooter) (?:were|was|are|is|have been|has been) (?:identified as |named as )?{P}`, 1, 0, { implicitEvent: true }],
   ['perpetrator-plural-role', 'perpetrator_of', `(?:(?:two|three|four|both|one|all) (?:of )?)?(?:the |a )(?:suicide )?(?:attackers|bombers|gunmen|perpetrators|assailants|hijackers|killers|plotters|attacker|bomber|gunman|perpetrator|assailant|hijacker|knifeman|shooter|driver of the (?:van|truck|lorry|car|vehicle)) , {P}`, 1, 0, { implicitEvent: true }],
+  ['perpetrator-blamed', 'perpetrator_of', `(?:blamed|blames|blaming|held responsible|holds responsible|pointed the finger at) (?:the )?{X}`, 1, 0, { implicitEvent: true, modality: 'reported' }],
   ['victim-among', 'victim_of', `among (?:the )?(?:dead|victims|killed|wounded|injured|those killed|those injured|those wounded|casualties) (?:was|were|is|are) {P}`, 1, 0, { implicitEvent: true }],
   ['victim-among-subject', 'victim_of', `{P} {WHO}{BE}{ADV}among (?:the )?(?:dead|victims|killed|wounded|injured|those killed|those injured|those wounded|casualties)`, 1, 0, { implicitEvent: true }],
   // located_in
