@@ -64,13 +64,15 @@ export async function ingestInputs(
   const readAhead = (upTo: number) => {
     while (reads.length < Math.min(upTo, refs.length)) reads.push(readInput(refs[reads.length]!, options));
   };
-  for (let i = 0; i < refs.length; i++) {
-    readAhead(i + READ_AHEAD);
-    onProgress?.({ done: i, total: refs.length, current: refName(refs[i]!) });
-    const read = await reads[i]!;
-    delete reads[i]; // done with it: let its text be collected
-    outcomes.push(await storeInput(store, read));
-  }
+  await store.bulk(async () => {
+    for (let i = 0; i < refs.length; i++) {
+      readAhead(i + READ_AHEAD);
+      onProgress?.({ done: i, total: refs.length, current: refName(refs[i]!) });
+      const read = await reads[i]!;
+      delete reads[i]; // done with it: let its text be collected
+      outcomes.push(await storeInput(store, read));
+    }
+  });
   onProgress?.({ done: refs.length, total: refs.length, current: '' });
   const count = (s: InputOutcome['status']) => outcomes.filter((o) => o.status === s).length;
   return {

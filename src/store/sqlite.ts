@@ -14,6 +14,13 @@ import type {
 
 type Row = Record<string, unknown>;
 
+/**
+ * Documents per commit in a bulk ingest. Each commit rewrites the WAL pages of every index it
+ * touched, so one commit per document cost about 0.8 ms each; groups of this size make that
+ * negligible while a crash loses little.
+ */
+const BULK_GROUP = 100;
+
 const DOCUMENT_COLUMNS = `d.id, d.sha256, d.title, d.published, d.origin, d.media_type, d.byte_length, d.word_count, d.ingested_at`;
 
 function toDocument(r: Row): StoredDocument {
@@ -131,7 +138,33 @@ export class SqliteRepository implements Repository {
   async addDocument(doc: IngestedDocument, extraction: Extraction, resolved: ResolvedExtraction): Promise<AddDocumentResult> {
     const existing = this.sql('SELECT id FROM documents WHERE sha256 = ?').get(doc.sha256) as Row | undefined;
     if (existing) return { status: 'unchanged', documentId: existing.id as number, entities: 0, statements: 0 };
-    return this.db.transaction(() => this.writeDocument(doc, extraction, resolved))();
+    // Its own transaction; inside bulk() better-sqlite3 makes it a savepoint of the open one.
+    const result = this.db.transaction(() => this.writeDocument(doc, extraction, resolved))();
+    if (this.bulkPending !== null && ++this.bulkPending >= BULK_GROUP) {
+      this.db.exec('COMMIT; BEGIN');
+      this.bulkPending = 0;
+    }
+    return result;
+  }
+
+  /** Documents written since the last group commit of a bulk() run; null outside bulk(). */
+  private bulkPending: number | null = null;
+
+  async bulk<T>(work: () => Promise<T>): Promise<T> {
+    if (this.bulkPending !== null) return work();
+    this.db.exec('BEGIN');
+    this.bulkPending = 0;
+    try {
+      const result = await work();
+      this.db.exec('COMMIT');
+      return result;
+    } catch (err) {
+      // Documents already written are whole: keep them.
+      if (this.db.inTransaction) this.db.exec('COMMIT');
+      throw err;
+    } finally {
+      this.bulkPending = null;
+    }
   }
 
   private writeDocument(doc: IngestedDocument, extraction: Extraction, resolved: ResolvedExtraction): AddDocumentResult {

@@ -113,6 +113,13 @@ export interface Repository {
    */
   addDocument(doc: IngestedDocument, extraction: Extraction, resolved: ResolvedExtraction): Promise<AddDocumentResult>;
   hasDocument(sha256: string): Promise<boolean>;
+  /**
+   * Runs a bulk ingest: the documents added inside are committed in groups rather than one by
+   * one (much faster), and each stays atomic: an error in one rolls back that one only. A crash
+   * loses at most the documents since the last group commit, never part of one; ingesting the
+   * same inputs again adds them.
+   */
+  bulk<T>(work: () => Promise<T>): Promise<T>;
   documents(): Promise<StoredDocument[]>;
   document(id: number): Promise<(StoredDocument & { text: string }) | null>;
   searchDocuments(query: string, limit?: number): Promise<SearchHit[]>;

@@ -149,3 +149,24 @@ test('migration 3 fills entity_names from the name statements of an older databa
   assert.deepEqual(roe!.names.sort(), ['Jane Roe', 'Roe']);
   await reopened.close();
 });
+
+test('in a bulk ingest a failing document is rolled back alone, and the others are committed', async () => {
+  const path = tempDb();
+  const store = openStore(path);
+  const good = extraction();
+  const bad = extraction();
+  bad.relations.push({ ...bad.relations[0]!, target: 'e99' });
+  await assert.rejects(store.bulk(async () => {
+    await store.addDocument(doc(TEXT, 'one'), good, resolveExtraction(good));
+    await assert.rejects(store.addDocument(doc(`${TEXT} (2)`, 'two'), bad, resolveExtraction(bad)), /unknown entity "e99"/);
+    await store.addDocument(doc(`${TEXT} (3)`, 'three'), good, resolveExtraction(good));
+    throw new Error('the run itself stops here');
+  }), /the run itself stops here/);
+  await store.close();
+  // A fresh connection sees exactly the two whole documents: committed, nothing of the failed one.
+  const raw = new Database(path, { readonly: true });
+  const titles = (raw.prepare('SELECT title FROM documents ORDER BY id').all() as { title: string }[]).map((r) => r.title);
+  assert.deepEqual(titles, ['one', 'three']);
+  assert.equal((raw.prepare('SELECT COUNT(*) AS n FROM statements').get() as { n: number }).n, 2 * 6);
+  raw.close();
+});
