@@ -118,6 +118,8 @@ const HOSTILE_VERBS = new Set(['monitoring', 'monitored', 'watching', 'watched',
 
 const IT_VERBS = /^(?:said|says|praised|hailed|claimed|claims|denied|denies|announced|announces|operates|operated|controls|controlled|recruited|recruits|carried|split|merged|pledged|declared|changed|renamed|funnelled|funneled|funded|financed|supported|sent|moved|(?:has|had|have) (?:been |also )?(?:[a-z]+ed|[a-z]+en|sent|built|run|fought|split)|(?:was|is) (?:founded|formed|banned|proscribed|designated|listed|sanctioned|set|established|created|led|run|based|headquartered|blamed|linked|accused|responsible|behind))\b/;
 
+const SAY_AFTER_NAME = /^(?:said|says|told|added|stated|argued|insisted|claimed|alleged|wrote|testified)$/;
+
 const CLAUSE_OPENERS = new Set(['but', 'while', 'whereas', 'although', 'though', 'because', ';', 'when', 'after', 'before', 'since', 'until', 'if', 'unless', 'so', 'where', 'which', 'whom', 'whose']);
 
 const EXISTENTIAL_AFTER = new Set(['is', 'are', 'was', 'were', 'has', 'have', 'had', "'s", 'will', 'would', 'may', 'might', 'seems', 'seem', 'appears', 'remain', 'remains', 'exists', 'exist', 'could', 'should', 'must', 'being', 'be']);
@@ -304,11 +306,15 @@ export function resolveReferences(
         const objective = t.lower === 'him' || (t.lower === 'her' && !(tokens[k + 1]?.word && !tokens[k + 1].cap && !FUNCTION_WORDS.has(tokens[k + 1].lower)));
         let clauseStart = sent.tokStart;
         for (let q = k - 1; q > sent.tokStart; q--) if (CLAUSE_OPENERS.has(tokens[q].lower)) { clauseStart = q; break; }
+        // A person who speaks in this sentence ("prosecutor X said ... he") is not who "he" is.
+        const reporters = new Set<number>();
+        for (const a of list) if (a.e < k && SAY_AFTER_NAME.test(tokens[a.e]?.lower ?? '')) reporters.add(a.entity);
         if (!objective) {
           for (const a of list) {
-            if (a.s >= clauseStart && a.s < k && entities[a.entity].type === 'Person' && !a.relative) { target = a.entity; break; }
+            if (a.s >= clauseStart && a.s < k && entities[a.entity].type === 'Person' && !a.relative && !reporters.has(a.entity)) { target = a.entity; break; }
           }
         }
+        if (target < 0) target = lookBackPronoun(sent.index, 2, (x, idx) => x.type === 'Person' && !reporters.has(idx));
         if (target < 0) target = lookBackPronoun(sent.index, 2, (x) => x.type === 'Person');
         rule = 'coref:pronoun';
       } else if (PLURAL_PRONOUNS.has(t.lower)) {
@@ -414,6 +420,7 @@ export function resolveReferences(
         info.candidates.push(c);
         return hit;
       }
+      if (c.needsAntecedent) return -1;
     }
     if (c.anaphoric) {
       // "the attack", "his attack": the last incident of the same family.
@@ -433,7 +440,14 @@ export function resolveReferences(
       return -1;
     }
     const name = eventName(c);
-    return createEvent(c, name, family);
+    const ei = createEvent(c, name, family);
+    // The wider place gives the incident another name ("Nice attack").
+    if (c.rule === 'event:verb-with-place' && c.wider !== undefined && entityOf[c.wider] >= 0) {
+      const alt = `${entities[entityOf[c.wider]].names[0]} ${c.name[c.name.length - 1]}`;
+      const key = normalizeName(alt);
+      if (!entities[ei].keys.has(key)) { entities[ei].keys.add(key); entities[ei].names.push(alt); }
+    }
+    return ei;
   }
 
   function createEvent(c: EventCandidate, name: string, family: string): number {

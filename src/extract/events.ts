@@ -58,6 +58,8 @@ export interface EventCandidate {
   complement?: { mention: number; prep: string };
   /** "his attack", "X's trial": the possessor token index (pronoun) or mention. */
   possessor?: { mention?: number; pronoun?: number };
+  /** Told by a verb with no place: kept only as part of an incident already described. */
+  needsAntecedent?: boolean;
   /** A wider place named after the complement ("on Las Ramblas in Barcelona"). */
   wider?: number;
   /** A definite reference with nothing to name it ("the attack"): resolved by coreference. */
@@ -123,9 +125,20 @@ export function findEventCandidates(
             if (d < best && d <= 24) { best = d; place = mi; }
           }
           if (place >= 0) {
+            // "on the Promenade des Anglais in Nice": the wider place names the incident too.
+            const pe = mentions[place].e;
+            const w = /^(?:in|at)$/.test(tokens[pe]?.lower ?? '') ? mentionAt.get(pe + 1) : undefined;
             out.push({
               s: k, e: k + v.len, sentence: sent.index, kind: v.kind, trigger: k, name: [{ mention: place }, v.noun],
               modifierMentions: [place], anaphoric: false, rule: 'event:verb-with-place',
+              wider: w !== undefined && mentions[w].type === 'Location' ? w : undefined,
+            });
+            k += v.len - 1;
+          } else {
+            // No place: only part of an incident already under discussion ("X killed 86 people").
+            out.push({
+              s: k, e: k + v.len, sentence: sent.index, kind: v.kind, trigger: k, name: [v.noun],
+              modifierMentions: [], anaphoric: false, rule: 'event:verb-with-place', needsAntecedent: true,
             });
             k += v.len - 1;
           }
@@ -144,6 +157,10 @@ function verbEvent(tokens: Token[], k: number, end: number): { kind: EventKind; 
   if (w === 'opened' && n1 === 'fire') return { kind: 'attack', noun: 'shooting', len: 2 };
   if (w === 'blew' && /^(?:himself|herself|themselves)$/.test(n1) && n2 === 'up') return { kind: 'bombing', noun: 'bombing', len: 3 };
   if (w === 'shot' && n1 === 'dead') return { kind: 'attack', noun: 'shooting', len: 2 };
+  // "drove a truck into crowds", "ploughed into pedestrians"
+  if (/^(?:drove|driven|ploughed|plowed|smashed|crashed)$/.test(w)) {
+    for (let q = k + 1; q < Math.min(end, k + 6); q++) if (tokens[q].lower === 'into') return { kind: 'attack', noun: 'attack', len: 1 };
+  }
   // "killed 51 worshippers", "killing four people": a killing counted in people.
   // "was seized from a hotel in Timbuktu": a person taken is a kidnapping.
   const prev = k > 0 ? tokens[k - 1].lower : '';

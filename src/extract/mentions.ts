@@ -94,6 +94,8 @@ function typeFromWords(tokens: Token[], s: number, e: number): { type: EntityTyp
   if (PLACES.has(key)) return { type: 'Location', s, e, rule: 'lexicon:gazetteer' };
   if (e - s > 1 && LOC_FIRSTS.has(first)) return { type: 'Location', s, e, rule: 'lexicon:place-first' };
   if (e - s > 1 && LOC_HEADS.has(last)) return { type: 'Location', s, e, rule: 'lexicon:place-head' };
+  // "Bastille Day", "Easter Sunday", "Christmas Eve": days, not names.
+  if (e - s > 1 && /^(?:day|eve|sunday|monday|tuesday|wednesday|thursday|friday|saturday)$/.test(last)) return 'drop';
   // "the Red Circle", "the Northern Legion": a capitalised name after "the" is a body, not a person.
   if (e - s > 1 && tokens[s - 1]?.lower === 'the' && !PERSON_TITLES.has(first)) {
     let allAdj = true;
@@ -293,6 +295,9 @@ export function findMentions(tokens: Token[], sentences: TokenSentence[]): RawMe
       if (junk) continue;
       // "a rented Hyundai through ...": a name brought in by "a" and not modifying a noun is a thing.
       if (sp.type !== 'PER' && e - s === 1 && introducedAsThing(tokens, s, e)) continue;
+      // "the group's co-founder Cemil Bayik": a person noun right before the name.
+      if (sp.type !== 'PER' && s > 0 && (PERSON_ROLE_NOUNS.has(tokens[s - 1].lower) || /^(?:co-founder|cofounder|co-leader|deputy|emir|imam|sheikh)$/.test(tokens[s - 1].lower))
+        && !PLACES.has(keyOf(tokens, s, e)) && !KNOWN_ORGS.has(keyOf(tokens, s, e)) && !ORG_HEADS.has(tokens[e - 1].lower)) sp.type = 'PER';
       // "the arrest of Salah Abdeslam": a given name opening a short name makes it a person.
       if (sp.type !== 'PER' && e - s >= 2 && e - s <= 4 && GIVEN_NAMES.has(tokens[s].lower)) {
         let bodyWord = false;
@@ -405,7 +410,7 @@ export function findMentions(tokens: Token[], sentences: TokenSentence[]): RawMe
 }
 
 /** First words of place names ("Stade de France", "Boulevard Voltaire", "Mount Sinjar"). */
-const LOC_FIRSTS = new Set(['stade', 'boulevard', 'rue', 'avenue', 'piazza', 'plaza', 'via', 'mount', 'lake', 'fort', 'gare',
+const LOC_FIRSTS = new Set(['stade', 'boulevard', 'rue', 'avenue', 'piazza', 'plaza', 'via', 'mount', 'lake', 'fort', 'gare', 'promenade',
   'palais', 'place', 'cape', 'gulf', 'isle', 'port', 'wadi', 'jebel', 'jabal', 'tel', 'camp', 'kampung']);
 const SITE_HEAD_AFTER = new Set(['hotel', 'complex', 'mall', 'airport', 'station', 'market', 'mosque', 'church', 'synagogue',
   'stadium', 'arena', 'bridge', 'square', 'prison', 'hospital', 'embassy', 'consulate', 'barracks', 'nightclub', 'cafe', 'restaurant', 'cathedral', 'temple']);
@@ -413,4 +418,5 @@ const GROUP_HEAD_AFTER = new Set(['network', 'group', 'movement', 'cell', 'facti
 
 const ADMIN_KINDS = new Set(['province', 'governorate', 'district', 'county', 'region', 'prefecture']);
 const PLACE_KIND_AFTER = new Set(['airport', 'bridge', 'station', 'province', 'region', 'district', 'county', 'square',
-  'street', 'road', 'camp', 'prison', 'market', 'mosque', 'church', 'stadium', 'arena', 'state', 'governorate', 'mall']);
+  'street', 'road', 'camp', 'prison', 'market', 'mosque', 'church', 'stadium', 'arena', 'state', 'governorate', 'mall',
+  'mountains', 'mountain', 'valley', 'hills', 'desert', 'river', 'island', 'islands', 'lake', 'coast', 'peninsula']);
