@@ -58,6 +58,7 @@ founder member militant fighter bomber gunman attacker terrorist jihadist extrem
 journalist reporter activist spokesman spokeswoman spokesperson commander chief boss brother sister son
 daughter father mother wife husband cousin uncle aunt nephew niece friend associate aide deputy convert
 recruiter executioner financier facilitator operative ringleader mastermind victim man woman boy girl
+ideologue propagandist strategist bombmaker bomb-maker cleric emir
 businessman politician minister mp lawyer judge prosecutor detective driver doctor nurse worker resident
 citizen national british`);
 
