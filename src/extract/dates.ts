@@ -59,7 +59,11 @@ export function findDates(text: string, ref: Date | undefined): DateMention[] {
       if (!hasDay && !hasMonth && /\b(?:last|next|this) (?:week|weekend)\b/i.test(t)) continue;
       if (!ref && !hasYear) continue;
       const d = c.date();
-      const y = d.getUTCFullYear();
+      let y = d.getUTCFullYear();
+      // News reports what happened: a month or day without a year that lands after the
+      // document's date ("last February" in November) is the one before it.
+      const tail = text.slice(r.index + r.text.length, r.index + r.text.length + 16);
+      if (!hasYear && ref && d.getTime() > ref.getTime() + 86400000 && !/\bnext\b/i.test(t) && !/^\s*(?:of |,\s*)?this year/i.test(tail)) y -= 1;
       const iso = hasDay || weekday || /\b(?:yesterday|today|ago)\b/i.test(t)
         ? `${y}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`
         : hasMonth ? `${y}-${pad(d.getUTCMonth() + 1)}` : `${y}`;

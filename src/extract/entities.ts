@@ -25,7 +25,7 @@ export interface Resolved {
 }
 
 function orgBase(key: string): string {
-  return key.replace(/ (?:movement|group|network|organisation|organization|militia|rebels|fighters)$/, '').replace(/(?<=[a-z]{3})s$/, '');
+  return key.replace(/ (?:movement|group|network|organisation|organization|militia|rebels|fighters|cell|faction|gang)$/, '').replace(/(?<=[a-z]{3})s$/, '');
 }
 
 const PLACE_KINDS = new Set(['province', 'region', 'district', 'county', 'state', 'governorate', 'city', 'town', 'village']);

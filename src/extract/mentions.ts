@@ -268,7 +268,7 @@ export function findMentions(tokens: Token[], sentences: TokenSentence[]): RawMe
         let f = e + 1;
         if (f < sent.tokEnd && SITE_HEAD_AFTER.has(tokens[f].lower)) f++;
         out.push({ s, e: f, type: 'Location', sentence: sent.index, rule: 'rule:name-with-site-noun' });
-      } else if (e < sent.tokEnd && GROUP_HEAD_AFTER.has(tokens[e].lower) && !PLACES.has(keyOf(tokens, s, e)) && !DEMONYMS.has(tokens[s].lower)
+      } else if (e < sent.tokEnd && GROUP_HEAD_AFTER.has(tokens[e].lower) && !PLACES.has(keyOf(tokens, s, e)) && !DEMONYMS.has(tokens[s].lower) && !FUNCTION_WORDS.has(tokens[s].lower)
         && !KNOWN_ORGS.has(keyOf(tokens, s, e)) && !(tokens[e + 1] && (tokens[e + 1].lower === 'of' || tokens[e + 1].cap))) {
         // "the Hofstad network", "the Khalil cell": a name with the kind of group after it.
         out.push({ s, e: e + 1, type: 'Organization', sentence: sent.index, rule: 'rule:name-with-group-noun' });

@@ -111,14 +111,14 @@ const SPECS: Spec[] = [
   ['member-of-members-including-possessive', 'member_of', `{O1} 's (?:members|militants|fighters|followers|operatives) (?:[^⟦⟧ ]+ ){0,3}?(?:, )?(?:such as|including|like|among them) {P}`, 2, 1],
   ['member-of-premodifier', 'member_of', `{P} {WHO}{BE}{ADV}{DET}{W2}{O1} (?:'s )?{W1}${MEMBER_ROLE}`, 1, 2],
   ['member-of-org-role-name', 'member_of', `{O1} (?:'s )?{W1}${MEMBER_ROLE} (?:, )?{P}`, 2, 1],
-  ['member-of-joined', 'member_of', `{P} {WHO}{BE}{HV}{ADV}(?:had |has |have )?(?:also )?(?:joined|join|joining|fighting with|fought with|fights with|fighting for|signed up to|signed up for|swore allegiance to|sworn allegiance to|pledged allegiance to|pledged loyalty to|swore loyalty to|enlisted in|fought for|fights for|fighting for|served in|serves in|belonged to|belongs to) {THE}{O}`, 1, 2],
+  ['member-of-joined', 'member_of', `{P} {WHO}{BE}{HV}{ADV}(?:had |has |have )?(?:also )?(?:joined|join|joins|joining|fighting with|fought with|fights with|fighting for|signed up to|signed up for|swore allegiance to|sworn allegiance to|pledged allegiance to|pledged loyalty to|swore loyalty to|enlisted in|fought for|fights for|fighting for|served in|serves in|belonged to|belongs to) {THE}{O}`, 1, 2],
   ['member-of-claimed', 'member_of', `{O1} {ADV}(?:claimed|claims|described|describes|called|calls|hailed|hails|named|names) {P} (?:as )?(?:one of )?{POSS}(?:[^⟦⟧ ]+ )?(?:members|fighters|soldiers|militants|followers|own)`, 2, 1, { modality: 'reported', attributedGroup: 1 }],
   ['member-of-appos-possessive', 'member_of', `{P} , (?:the |a |an )?{O1} 's {W3}(?:${MEMBER_ROLE.slice(3, -1)}|officer|official|adviser|advisor|deputy|chief|head|treasurer|accountant|envoy|representative|organiser|organizer)`, 1, 2],
   ['member-of-possessive-role', 'member_of', `{O1} 's (?:⟦L[*^]?#\\d+⟧ )?{W3}(?:${MEMBER_ROLE.slice(3, -1)}|officer|official|adviser|advisor|deputy|treasurer|accountant|envoy|representative|organiser|organizer) (?:, )?{P}`, 2, 1],
   ['member-of-possessive-pred', 'member_of', `{P} {WHO}{BE}{ADV}(?:the |a |an )?{O1} 's {W3}(?:${MEMBER_ROLE.slice(3, -1)}|officer|official|adviser|advisor|deputy|treasurer|accountant|envoy|representative|organiser|organizer)`, 1, 2],
   ['member-of-called-soldier', 'member_of', `{O1} {G}(?:calling|called|calls|describing|described|describes|hailing|hailed|hails|praising|praised) {P} (?:as )?(?:a |an |one of (?:its |their |⟦O[*^]?#\\d+⟧ 's )?)(?:[a-z]+ )?(?:soldier|soldiers|fighter|fighters|member|members|martyr|martyrs|warrior|warriors|lion|lions)`, 2, 1, { modality: 'reported', attributedGroup: 1 }],
   ['member-of-allegiance-to-leader', 'member_of', `{P} {WHO}{HV}{ADV}(?:pledging|pledged|pledges|pledge|swore|swearing|sworn|swears) (?:his |her |their )?(?:allegiance|loyalty|bay'ah|an oath) to {O1} 's (?:[a-z]+ )?(?:leader|chief|emir|caliph|commander)`, 1, 2],
-  ['member-of-members-including', 'member_of', `(?:members|militants|fighters|operatives) of {THE}{O1} (?:, )?(?:such as|including|like|among them|among whom) {P}`, 2, 1],
+  ['member-of-members-including', 'member_of', `(?:members|militants|fighters|operatives) of {THE}{O1} (?:[^⟦⟧ ,]+ ){0,4}?(?:, )?(?:such as|including|like|among them|among whom) {P}`, 2, 1],
   // leader_of
   ['leader-of-role', 'leader_of', `{P} {WHO}{BE}{HV}{ADV}{DET}{W2}${LEADER_ROLE} (?:of|at) {THE}{OFPLACE}{OWNED}{O}`, 1, 2],
   ['leader-of-possessive', 'leader_of', `{O1} 's {W2}${LEADER_ROLE} (?:, )?{P}`, 2, 1],
@@ -129,7 +129,8 @@ const SPECS: Spec[] = [
   ['leader-of-passive', 'leader_of', `{O1} (?:'s (?:⟦L[*^]?#\\d+⟧ )?(?:[a-z]+ ){1,2})?{WHO}{BE}{ADV}(?:led|headed|run|commanded|directed|chaired) by {W2}{P}`, 2, 1],
   ['leader-of-under', 'leader_of', `{O1} (?:, )?{W3}under {THE}(?:leadership of |command of |control of |direction of )?{W3}{P}`, 2, 1],
   // founder_of
-  ['founder-of-verb', 'founder_of', `{P} {WHO}{ADV}(?:had |has )?(?:founded|co-founded|cofounded|set up|established|formed|created|launched|started) {THE}{O}`, 1, 2],
+  ['founder-of-verb', 'founder_of', `{P} {WHO}{ADV}(?:had |has )?(?:founded|founds|co-founded|cofounded|set up|sets up|established|establishes|formed|forms|created|creates|launched|launches|started|starts) {THE}{O}`, 1, 2],
+  ['founder-of-with', 'founder_of', `{P} {WHO}{ADV}(?:had |has )?(?:founded|founds|co-founded|set up|sets up|established|establishes|formed|forms|created|creates|launched|launches|started|starts) {THE}{O1} (?:, (?:[^⟦⟧ ,]+ ){1,6}, )?(?:together )?with (?:[^⟦⟧ ]+ |⟦P[*^]?#\\d+⟧ 's ){0,3}?{P}`, 3, 2],
   ['founder-of-passive', 'founder_of', `{O1} {WHO}{BE}{ADV}(?:founded|co-founded|set up|established|formed|created|launched|started) {GL6}by {W2}{P}`, 2, 1],
   ['founder-of-role', 'founder_of', `{P} {WHO}{BE}{DET}{W2}${FOUNDER_ROLE} of {THE}{O}`, 1, 2],
   ['founder-of-possessive', 'founder_of', `{O1} 's {W2}${FOUNDER_ROLE} (?:, )?{P}`, 2, 1],
@@ -210,7 +211,7 @@ const SPECS: Spec[] = [
   ['claimed-implicit', 'claimed_responsibility', `{O1} {WHO}{G}(?:claimed|claims|claiming|took|takes|taking|accepted|accepts|admitted|issued a statement claiming|denied|denies|denying|rejected|disclaimed) (?:any |the )?(?:full )?(?:responsibility|credit|involvement)(?! (?:for|of) )`, 1, 0, { implicitEvent: true }],
   ['perpetrator-identified', 'perpetrator_of', `(?:the|a) (?:[^⟦⟧ ]+ )?(?:attacker|attackers|gunman|gunmen|bomber|bombers|assailant|killer|perpetrator|knifeman|shooter|suicide bomber) (?:was |has been |had been |were |have been )?(?:identified|named) (?:by (?:[^⟦⟧ ]+ ){1,2})?(?:as )?{P}`, 1, 0, { implicitEvent: true }],
   ['perpetrator-role-were', 'perpetrator_of', `(?:the|a) (?:[a-z]+ ){0,2}(?:bombers|attackers|gunmen|perpetrators|assailants|hijackers|killers|bomber|attacker|gunman|perpetrator|assailant|hijacker|killer|shooter) (?:were|was|are|is|have been|has been) (?:identified as |named as )?{P}`, 1, 0, { implicitEvent: true }],
-  ['perpetrator-plural-role', 'perpetrator_of', `(?:(?:two|three|four|both|one|all) (?:of )?)?(?:the |a )(?:suicide )?(?:attackers|bombers|gunmen|perpetrators|assailants|hijackers|killers|plotters|attacker|bomber|gunman|perpetrator|assailant|hijacker|knifeman|shooter|driver of the (?:van|truck|lorry|car|vehicle)) , {P}`, 1, 0, { implicitEvent: true }],
+  ['perpetrator-plural-role', 'perpetrator_of', `(?:(?:two|three|four|both|one|all) (?:of )?)?(?:the |a )(?:suicide )?(?:attackers|bombers|gunmen|perpetrators|assailants|hijackers|killers|plotters|attacker|bomber|gunman|perpetrator|assailant|hijacker|knifeman|shooter|killer|murderer|driver of the (?:van|truck|lorry|car|vehicle)) , {P}`, 1, 0, { implicitEvent: true }],
   ['perpetrator-blamed', 'perpetrator_of', `(?:blamed|blames|blaming|held responsible|holds responsible|pointed the finger at) (?:the )?{X}`, 1, 0, { implicitEvent: true, modality: 'reported' }],
   ['victim-among', 'victim_of', `among (?:the )?(?:dead|victims|killed|wounded|injured|those killed|those injured|those wounded|casualties) (?:was|were|is|are) {P}`, 1, 0, { implicitEvent: true }],
   ['victim-among-subject', 'victim_of', `{P} {WHO}{BE}{ADV}among (?:the )?(?:dead|victims|killed|wounded|injured|those killed|those injured|those wounded|casualties)`, 1, 0, { implicitEvent: true }],
@@ -236,8 +237,8 @@ const SPECS: Spec[] = [
   ['designated-possessive-designation', 'designated_by', `{O1} 's (?:designation|proscription|listing|sanctioning|banning) of {THE}{X}`, 2, 1],
   // investigated_by
   ['investigated-passive', 'investigated_by', `{X} {G}{BE}{ADV}${INVEST_PASSIVE} {GL6}{BYX}{OFPLACE}{O1}`, 1, 2],
-  ['investigated-active', 'investigated_by', `{O1} {G}${INVEST_ACTIVE} {THE}{X}`, 2, 1],
-  ['investigated-including', 'investigated_by', `{O1} {G}${INVEST_ACTIVE} (?:[^⟦⟧ ]+ |⟦O[*^]?#\\d+⟧ 's ){0,8}?(?:, )?including {P}`, 2, 1],
+  ['investigated-active', 'investigated_by', `{O1} {G}(?<!(?:are|is|was|were|been|being) )${INVEST_ACTIVE} {THE}{X}`, 2, 1],
+  ['investigated-including', 'investigated_by', `{O1} {G}(?<!(?:are|is|was|were|been|being) )${INVEST_ACTIVE} (?:[^⟦⟧ ]+ |⟦O[*^]?#\\d+⟧ 's ){0,8}?(?:, )?including {P}`, 2, 1],
   ['investigated-under', 'investigated_by', `{X} {WHO}{BE}{ADV}(?:under|on) {THE}{O1} 's (?:radar|watch list|watchlist|surveillance|investigation)`, 1, 2],
 ];
 
