@@ -255,12 +255,13 @@ function nounEvent(
   }
   if (complement && !proper) {
     name.push(complement.prep, { mention: complement.mention });
-  } else if (!complement && !proper && !plural && prep && (prep.lower === 'on' || prep.lower === 'against') && kindFamily(kind) === 'violence'
+  } else if (!complement && !proper && !plural && prep && /^(?:on|against|outside|near|at)$/.test(prep.lower) && kindFamily(kind) === 'violence'
     && /^(?:a|an|the)$/.test(tokens[k + 2]?.lower ?? '')) {
-    // "the attack on a hotel in Nairobi": a described target and its place pin the incident down.
+    // "the attack on a hotel in Nairobi", "the bombing outside the Russian embassy in Kabul":
+    // a described target and its place pin the incident down.
     let j = k + 2;
     const words: string[] = [tokens[j++].lower];
-    while (j < sent.tokEnd && words.length < 5 && tokens[j].word && !tokens[j].cap && inMention[j] < 0 && !FUNCTION_WORDS.has(tokens[j].lower)) words.push(tokens[j++].lower);
+    while (j < sent.tokEnd && words.length < 5 && tokens[j].word && (!tokens[j].cap || DEMONYMS.has(tokens[j].lower)) && inMention[j] < 0 && !FUNCTION_WORDS.has(tokens[j].lower)) words.push(tokens[j++].text);
     const pm = j + 1 < sent.tokEnd && /^(?:in|at|near)$/.test(tokens[j].lower) ? mentionAt.get(j + 1) : undefined;
     if (words.length >= 2 && pm !== undefined && mentions[pm].type === 'Location') {
       name.push(prep.lower, ...words, tokens[j].lower, { mention: pm });

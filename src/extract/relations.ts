@@ -91,7 +91,7 @@ const PERP_V = '(?:coordinated|coordinating|directed|directing|ordered|carried o
 const INVEST_PASSIVE = '(?:investigated|arrested|charged|convicted|sentenced|detained|questioned|monitored|watched|surveilled|tracked|prosecuted|tried|jailed|indicted|raided|interviewed|placed under surveillance|put under surveillance|under investigation|under surveillance|imprisoned|extradited|deported|fined|found guilty|killed|shot dead|apprehended|captured|caught)';
 const INVEST_ACTIVE = '(?:investigated|investigating|investigates|investigate|arrested|arrests|arresting|arrest|charged|charges|charging|convicted|sentenced|detained|detaining|questioned|questioning|monitored|monitoring|monitor|watched|watching|surveilled|surveilling|surveil|tracked|tracking|prosecuted|prosecuting|jailed|indicted|raided|interviewed|apprehended|captured|(?:opened|launched|began|started) (?:a |an )?(?:[a-z]+ )?(?:file|investigation|inquiry|probe|case) (?:on|into)|kept (?:a |an )?(?:eye|watch|tabs) on|placed|put)';
 const DESIGNATE_V = '(?:designated|sanctioned|proscribed|banned|blacklisted|listed|outlawed|added to (?:the |its |a )?(?:[^⟦⟧ ]+ ){0,3}?list)';
-const LIVE_V = '(?:lived|lives|living|live|resided|resides|residing|based|headquartered|born|raised|grew up|settled|stayed|preached|preaches|preaching|preach|operated|operates|operating|worked|works|working|studied|imprisoned|jailed|detained|held|hiding|hid|active|taught|teaches|ran a|run|runs|manages|managed|managing|owns|owned|fighting|fought|fights|sheltering|sheltered|controls|controlled|holds|dominates|dominated|registered|established|founded|incorporated|headquartered|ruled|rules|ruling|governs|governed|oversee|oversees|overseeing|oversaw|directs|directing|coordinates)';
+const LIVE_V = '(?:lived|lives|living|live|resided|resides|residing|based|headquartered|raised|grew up|settled|stayed|preached|preaches|preaching|preach|operated|operates|operating|worked|works|working|studied|imprisoned|jailed|detained|held|hiding|hid|active|taught|teaches|ran a|run|runs|manages|managed|managing|owns|owned|fighting|fought|fights|sheltering|sheltered|controls|controlled|holds|dominates|dominated|registered|established|founded|incorporated|headquartered|ruled|rules|ruling|governs|governed|oversee|oversees|overseeing|oversaw|directs|directing|coordinates)';
 
 function compile(src: string): RegExp {
   const body = src.replace(/\{([A-Z][A-Z0-9]*)\}/g, (_, k: string) => {
@@ -118,6 +118,7 @@ const SPECS: Spec[] = [
   ['member-of-possessive-pred', 'member_of', `{P} {WHO}{BE}{ADV}(?:the |a |an )?{O1} 's {W3}(?:${MEMBER_ROLE.slice(3, -1)}|officer|official|adviser|advisor|deputy|treasurer|accountant|envoy|representative|organiser|organizer)`, 1, 2],
   ['member-of-called-soldier', 'member_of', `{O1} {G}(?:calling|called|calls|describing|described|describes|hailing|hailed|hails|praising|praised) {P} (?:as )?(?:a |an |one of (?:its |their |⟦O[*^]?#\\d+⟧ 's )?)(?:[a-z]+ )?(?:soldier|soldiers|fighter|fighters|member|members|martyr|martyrs|warrior|warriors|lion|lions)`, 2, 1, { modality: 'reported', attributedGroup: 1 }],
   ['member-of-allegiance-to-leader', 'member_of', `{P} {WHO}{HV}{ADV}(?:pledging|pledged|pledges|pledge|swore|swearing|sworn|swears) (?:his |her |their )?(?:allegiance|loyalty|bay'ah|an oath) to {O1} 's (?:[a-z]+ )?(?:leader|chief|emir|caliph|commander)`, 1, 2],
+  ['member-of-described-as', 'member_of', `(?:describing|described|describes|naming|named|identifying|identified|calling|called) {P} as (?:a |an |the )?{O1} 's {W3}(?:${MEMBER_ROLE.slice(3, -1)}|chief|head|commander|deputy|official|officer)`, 1, 2],
   ['member-of-members-including', 'member_of', `(?:members|militants|fighters|operatives) of {THE}{O1} (?:[^⟦⟧ ,]+ ){0,4}?(?:, )?(?:such as|including|like|among them|among whom) {P}`, 2, 1],
   // leader_of
   ['leader-of-role', 'leader_of', `{P} {WHO}{BE}{HV}{ADV}{DET}{W2}${LEADER_ROLE} (?:of|at) {THE}{OFPLACE}{OWNED}{O}`, 1, 2],
@@ -135,7 +136,7 @@ const SPECS: Spec[] = [
   ['founder-of-role', 'founder_of', `{P} {WHO}{BE}{DET}{W2}${FOUNDER_ROLE} of {THE}{O}`, 1, 2],
   ['founder-of-possessive', 'founder_of', `{O1} 's {W2}${FOUNDER_ROLE} (?:, )?{P}`, 2, 1],
   // associated_with
-  ['assoc-linked', 'associated_with', `{X} {WHO}{BE}{ADV}(?:also )?(?:linked|tied|connected|close|allied|affiliated|loyal|aligned|associated|in (?:[a-z]+ )?contact|in (?:[a-z]+ )?touch) (?:to|with) {ART}{X}`, 1, 2],
+  ['assoc-linked', 'associated_with', `{X} {WHO}{BE}{ADV}(?:also )?(?:linked|tied|connected|close|allied|affiliated|loyal|aligned|associated|in (?:[a-z]+ )?contact|in (?:[a-z]+ )?touch) (?:to|with) {GROUPNP}{ART}(?:⟦O[*^]?#\\d+⟧ 's (?:[a-z]+ ){0,2}(?:leader|chief|head|commander|founder|emir|deputy|spokesman) (?:, )?)?{X}`, 1, 2],
   ['assoc-has-links', 'associated_with', `{X} {WHO}{HV}{ADV}(?:(?:has|have|had|with|maintains|maintained|maintain|developed|forged|built|having) )?{W2}(?:links|ties|connections|contacts|contact|relations|relationship|a relationship) (?:to|with) {THE}{X}`, 1, 2],
   ['assoc-links-between', 'associated_with', `(?:links|ties|connections|contacts|relationship|relations|cooperation|collaboration) between {THE}{A} and {THE}{A2}`, 1, 2],
   ['assoc-helped', 'associated_with', `{A} {WHO}(?:(?!said |says |say |told |claimed |added |it |he |she |they |we |who |which )[^⟦⟧ ,;:()"]+ ){0,6}?(?:helped|aided|assisted|supported|funded|financed|sheltered|harboured|harbored|met|met with|visited|contacted|advised|trained|armed|supplied|worked with|collaborated with|cooperated with|sponsored|backed|hosted|housed|sent money to|wired money to|paid|met members of|met leaders of|met representatives of|met officials of|met fighters of|corresponded with|communicated with|phoned|emailed|messaged|praised|praising|glorifying|glorified|promoting|promoted) {THE}{A2}`, 1, 2],
@@ -239,6 +240,7 @@ const SPECS: Spec[] = [
   ['investigated-passive', 'investigated_by', `{X} {G}{BE}{ADV}${INVEST_PASSIVE} {GL6}{BYX}{OFPLACE}{O1}`, 1, 2],
   ['investigated-active', 'investigated_by', `{O1} {G}(?<!(?:are|is|was|were|been|being) )${INVEST_ACTIVE} {THE}{X}`, 2, 1],
   ['investigated-including', 'investigated_by', `{O1} {G}(?<!(?:are|is|was|were|been|being) )${INVEST_ACTIVE} (?:[^⟦⟧ ]+ |⟦O[*^]?#\\d+⟧ 's ){0,8}?(?:, )?including {P}`, 2, 1],
+  ['investigated-known-to', 'investigated_by', `{X} {WHO}{G}(?:was|were|had been|has been|is|are) (?:already |previously |well |long )?known to {THE}{O1}`, 1, 2],
   ['investigated-under', 'investigated_by', `{X} {WHO}{BE}{ADV}(?:under|on) {THE}{O1} 's (?:radar|watch list|watchlist|surveillance|investigation)`, 1, 2],
 ];
 
