@@ -58,6 +58,8 @@ export interface EventCandidate {
   complement?: { mention: number; prep: string };
   /** "his attack", "X's trial": the possessor token index (pronoun) or mention. */
   possessor?: { mention?: number; pronoun?: number };
+  /** Further places of the same incident ("and in Borough Market"). */
+  alsoPlaces?: number[];
   /** Told by a verb with no place: kept only as part of an incident already described. */
   needsAntecedent?: boolean;
   /** A wider place named after the complement ("on Las Ramblas in Barcelona"). */
@@ -128,10 +130,16 @@ export function findEventCandidates(
             // "on the Promenade des Anglais in Nice": the wider place names the incident too.
             const pe = mentions[place].e;
             const w = /^(?:in|at)$/.test(tokens[pe]?.lower ?? '') ? mentionAt.get(pe + 1) : undefined;
+            // "on London Bridge and in Borough Market": a second place of the same incident.
+            const also: number[] = [];
+            if (tokens[pe]?.lower === 'and' && /^(?:in|at|on|near)$/.test(tokens[pe + 1]?.lower ?? '')) {
+              const a2 = mentionAt.get(tokens[pe + 2]?.lower === 'the' ? pe + 3 : pe + 2);
+              if (a2 !== undefined && mentions[a2].type === 'Location') also.push(a2);
+            }
             out.push({
               s: k, e: k + v.len, sentence: sent.index, kind: v.kind, trigger: k, name: [{ mention: place }, v.noun],
               modifierMentions: [place], anaphoric: false, rule: 'event:verb-with-place',
-              wider: w !== undefined && mentions[w].type === 'Location' ? w : undefined,
+              wider: w !== undefined && mentions[w].type === 'Location' ? w : undefined, alsoPlaces: also,
             });
             k += v.len - 1;
           } else {

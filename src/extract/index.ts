@@ -300,6 +300,9 @@ function eventRelations(entities: WorkEntity[], events: Map<number, EventInfo>, 
           info.place = pe;
         }
       }
+      for (const mi of c.alsoPlaces ?? []) {
+        if (entityOf[mi] >= 0) drafts.push({ ...base, type: 'located_in', source: ei, target: entityOf[mi], rule: 'event:second-place', sourceAnchor: anchor });
+      }
       if (c.wider !== undefined && entityOf[c.wider] >= 0) {
         drafts.push({ ...base, type: 'located_in', source: ei, target: entityOf[c.wider], rule: 'event:wider-place', sourceAnchor: anchor });
       }
