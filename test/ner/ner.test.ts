@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { DEFAULT_MODEL_DIR, loadNerModel, spansFromTags } from '../../src/extract/ner/index.js';
+import { DEFAULT_MODEL_DIR, PerceptronNer, loadNerModel, spansFromTags } from '../../src/extract/ner/index.js';
 
 const modelFile = join(DEFAULT_MODEL_DIR, 'model.bin');
 const missing = existsSync(modelFile) ? false : `NER model ${modelFile} is missing (run npm run train:ner)`;
@@ -41,4 +41,24 @@ test('document context is accepted and labels stay in the IOB2 set', { skip: mis
   const first = spansFromTags(model.tag(doc[0]!, { documentTokens: doc }));
   assert.ok(first.some((s) => s.type === 'PER' && doc[0]!.slice(s.start, s.end).join(' ') === 'Marie Duval'));
   assert.deepEqual(model.tag([]), []);
+});
+
+test('fast inference adds up to the same model as the training features', { skip: missing }, () => {
+  const model = loadNerModel() as PerceptronNer;
+  const doc = [
+    'FOOTBALL - KESTREL ROVERS BEAT HALLAM CITY 2-1 .'.split(' '),
+    'Kestrel Rovers beat Hallam City 2-1 on Saturday at the Marlow Road ground in Ashbury , Yorkshire .'.split(' '),
+    'Striker Tomas Okafor , 24 , scored twice for Rovers before the break .'.split(' '),
+    'The Northern Premier League said on Monday that Okafor would join the England under-21 squad .'.split(' '),
+    '" We are delighted , " said Rovers manager Gwen Ashdown-Pike .'.split(' '),
+    [],
+    'Okafor'.split(' '),
+  ];
+  doc.push(doc[2]!); // the same sentence array twice
+  assert.deepEqual(model.tagDocument(doc), model.tagDocumentReference(doc));
+  for (const s of doc) assert.deepEqual(model.tag(s), model.tagDocumentReference([s])[0]);
+  // a sentence that is not one of the document's arrays is tagged in its context
+  const other = 'Ashdown-Pike thanked Okafor .'.split(' ');
+  assert.equal(model.tag(other, { documentTokens: doc }).length, other.length);
+  assert.deepEqual(model.tag(doc[1]!, { documentTokens: doc }), model.tagDocument(doc)[1]);
 });

@@ -154,44 +154,36 @@ export interface DocStats {
   flags: Map<string, number>;
 }
 
+function wordCase(w: string): WordCase {
+  return { l: w.toLowerCase(), cap: isCap(w), letters: /[A-Za-z]/.test(w), lower: hasLower(w) };
+}
+
 export function docStats(sentences: string[][]): DocStats {
+  return docStatsOf(sentences.map((s) => s.map(wordCase)));
+}
+
+/** docStats over words already described (WordInfo or WordCase). */
+export function docStatsOf(sentences: ArrayLike<WordCase>[]): DocStats {
   const flags = new Map<string, number>();
   for (const s of sentences) {
-    const mixed = sentenceIsMixedCase(s);
+    const mixed = sentenceMixed(s, s.length);
     for (let i = 0; i < s.length; i++) {
       const w = s[i]!;
-      const l = w.toLowerCase();
-      let f = flags.get(l) ?? 0;
-      if (!isCap(w)) f |= 1;
+      let f = flags.get(w.l) ?? 0;
+      if (!w.cap) f |= 1;
       else if (i > 0 && mixed) f |= 2;
       if (mixed) f |= 4;
-      flags.set(l, f);
+      flags.set(w.l, f);
     }
   }
   return { flags };
 }
 
-function sentenceIsMixedCase(s: string[]): boolean {
-  let lower = 0;
-  let letters = 0;
-  for (const w of s) {
-    if (/[A-Za-z]/.test(w)) {
-      letters++;
-      if (hasLower(w)) lower++;
-    }
-  }
-  return letters === 0 || lower / letters > 0.3;
-}
-
 // ---------------------------------------------------------------- feature extraction
 
+/** Feature slots per token (see maxBaseFeatures, AUX_FEATS, STAGE1_FEATS). */
 export const MAX_FEATS = 96;
 
-
-/**
- * Writes the feature hashes of every token of `tokens` into `out` (MAX_FEATS slots per token)
- * and their counts into `counts`. Hashes are unreduced 32-bit values; the model reduces them.
- */
 /**
  * First-pass (stage-1) predictions used by the second pass: this sentence's stage-1 tags and,
  * per lower-cased word, how stage 1 labelled its capitalised occurrences across the document.
@@ -205,6 +197,11 @@ export interface Stage1Info {
 export type DocAgg = Map<string, Int32Array>;
 
 export function docAggregate(sentences: string[][], tags: ArrayLike<number>[]): DocAgg {
+  return docAggregateOf(sentences.map((s) => s.map(wordCase)), tags);
+}
+
+/** docAggregate over words already described (WordInfo or WordCase). */
+export function docAggregateOf(sentences: ArrayLike<WordCase>[], tags: ArrayLike<number>[]): DocAgg {
   const agg: DocAgg = new Map();
   for (let s = 0; s < sentences.length; s++) {
     const words = sentences[s]!;
@@ -213,12 +210,11 @@ export function docAggregate(sentences: string[][], tags: ArrayLike<number>[]): 
     for (let i = 0; i < words.length; i++) {
       const w = words[i]!;
       const t = tg[i]!;
-      if (isCap(w)) {
-        const l = w.toLowerCase();
-        let a = agg.get(l);
+      if (w.cap) {
+        let a = agg.get(w.l);
         if (!a) {
           a = new Int32Array([0, 0, 0, 0, 0, -1, 0]);
-          agg.set(l, a);
+          agg.set(w.l, a);
         }
         a[t === 0 ? 4 : tagType(t)]!++;
       }
@@ -228,8 +224,7 @@ export function docAggregate(sentences: string[][], tags: ArrayLike<number>[]): 
       if (p === 2 && spanStart >= 0) {
         const len = i - spanStart + 1;
         for (let j = spanStart; j <= i; j++) {
-          const l = words[j]!.toLowerCase();
-          const a = agg.get(l);
+          const a = agg.get(words[j]!.l);
           if (a && len > a[6]!) {
             a[6] = len;
             a[5] = tagType(t);
@@ -242,6 +237,11 @@ export function docAggregate(sentences: string[][], tags: ArrayLike<number>[]): 
   return agg;
 }
 
+/**
+ * Writes the feature hashes of every token of `tokens` into `out` (MAX_FEATS slots per token)
+ * and their counts into `counts`. Hashes are unreduced 32-bit values; the model reduces them.
+ * Training uses this; inference (model.ts) sums the same features grouped by what they depend on.
+ */
 export function extractFeatures(
   tokens: string[],
   res: NerResources,
@@ -267,58 +267,92 @@ export function appendStacked(tokens: string[], out: Uint32Array, counts: Uint8A
   const n = tokens.length;
   const aux = stacked.aux;
   const stage1 = stacked.stage1;
-  let base = 0;
-  let k = 0;
-  const add = (h: number) => {
-    if (k < MAX_FEATS) out[base + k++] = fmix(h);
-  };
   for (let i = 0; i < n; i++) {
-    base = i * MAX_FEATS;
-    k = counts[i]!;
-    if (aux) {
-      const a0 = aux[i]!;
-      const am = i > 0 ? aux[i - 1]! : 99;
-      const ap = i + 1 < n ? aux[i + 1]! : 99;
-      add(Math.imul(tpl(400), 31) ^ a0);
-      add(Math.imul(tpl(401), 31) ^ (am * 128 + a0));
-      add(Math.imul(tpl(402), 31) ^ (a0 * 128 + ap));
-    }
+    const base = i * MAX_FEATS;
+    let p = base + counts[i]!;
+    if (aux) p = auxFeatures(aux, i, n, out, p);
     if (stage1) {
       const w = tokens[i]!;
-      const t0 = { cap: isCap(w), l: w.toLowerCase(), n: normDigits(w.toLowerCase()) };
-      const st = stage1.tags;
-      const s0 = st[i]!;
-      const sm = i > 0 ? st[i - 1]! : 99;
-      const sp = i + 1 < n ? st[i + 1]! : 99;
-      add(Math.imul(tpl(300), 31) ^ s0);
-      add(Math.imul(tpl(301), 31) ^ (sm * 128 + s0));
-      add(Math.imul(tpl(302), 31) ^ (s0 * 128 + sp));
-      add(hashStr(Math.imul(tpl(303), 31) ^ s0, t0.n));
-      if (t0.cap) {
-        const a = stage1.agg.get(t0.l);
-        if (a) {
-          let maj = 4;
-          let tot = 0;
-          for (let t = 0; t < 5; t++) {
-            tot += a[t]!;
-            if (a[t]! > a[maj]!) maj = t;
-          }
-          const init = i === 0 ? 1 : 0;
-          add(Math.imul(tpl(304), 31) ^ (maj * 4 + init * 2 + (tot > 1 ? 1 : 0)));
-          for (let t = 0; t < 4; t++) if (a[t]! > 0 && t !== maj) add(Math.imul(tpl(305), 31) ^ t);
-          if (a[5]! >= 0) add(Math.imul(tpl(306), 31) ^ (a[5]! * 4 + Math.min(a[6]!, 3)));
-          add(Math.imul(tpl(307), 31) ^ (maj * 32 + s0));
-        }
-      }
+      const l = w.toLowerCase();
+      p = stage1Features(stage1, i, n, isCap(w), l, normDigits(l), out, p);
     }
-    counts[i] = k;
+    counts[i] = p - base;
   }
 }
 
-/** Per word type: everything the local features need, computed once and cached. */
-interface WordInfo {
+/** The auxiliary tagger's tags around token i (3 features), written at out[p..]; returns the new end. */
+export function auxFeatures(aux: ArrayLike<number>, i: number, n: number, out: Uint32Array, p: number): number {
+  const a0 = aux[i]!;
+  const am = i > 0 ? aux[i - 1]! : 99;
+  const ap = i + 1 < n ? aux[i + 1]! : 99;
+  out[p++] = fmix(Math.imul(tpl(400), 31) ^ a0);
+  out[p++] = fmix(Math.imul(tpl(401), 31) ^ (am * 128 + a0));
+  out[p++] = fmix(Math.imul(tpl(402), 31) ^ (a0 * 128 + ap));
+  return p;
+}
+
+/**
+ * Stage-1 predictions around token i and how stage 1 labelled the word elsewhere in the
+ * document (at most STAGE1_FEATS features); `cap`, `l` and `nrm` describe token i (capitalised,
+ * lower-cased, lower-cased with digits as 0).
+ */
+export function stage1Features(
+  stage1: Stage1Info,
+  i: number,
+  n: number,
+  cap: boolean,
+  l: string,
+  nrm: string,
+  out: Uint32Array,
+  p: number,
+): number {
+  const st = stage1.tags;
+  const s0 = st[i]!;
+  const sm = i > 0 ? st[i - 1]! : 99;
+  const sp = i + 1 < n ? st[i + 1]! : 99;
+  out[p++] = fmix(Math.imul(tpl(300), 31) ^ s0);
+  out[p++] = fmix(Math.imul(tpl(301), 31) ^ (sm * 128 + s0));
+  out[p++] = fmix(Math.imul(tpl(302), 31) ^ (s0 * 128 + sp));
+  out[p++] = fmix(hashStr(Math.imul(tpl(303), 31) ^ s0, nrm));
+  if (cap) {
+    const a = stage1.agg.get(l);
+    if (a) {
+      let maj = 4;
+      let tot = 0;
+      for (let t = 0; t < 5; t++) {
+        tot += a[t]!;
+        if (a[t]! > a[maj]!) maj = t;
+      }
+      const init = i === 0 ? 1 : 0;
+      out[p++] = fmix(Math.imul(tpl(304), 31) ^ (maj * 4 + init * 2 + (tot > 1 ? 1 : 0)));
+      for (let t = 0; t < 4; t++) if (a[t]! > 0 && t !== maj) out[p++] = fmix(Math.imul(tpl(305), 31) ^ t);
+      if (a[5]! >= 0) out[p++] = fmix(Math.imul(tpl(306), 31) ^ (a[5]! * 4 + Math.min(a[6]!, 3)));
+      out[p++] = fmix(Math.imul(tpl(307), 31) ^ (maj * 32 + s0));
+    }
+  }
+  return p;
+}
+
+/** Most features stage1Features and auxFeatures write for one token. */
+export const STAGE1_FEATS = 11;
+export const AUX_FEATS = 3;
+
+/** How a word is written: what the document-level statistics need. */
+export interface WordCase {
+  /** lower-cased */
   l: string;
+  /** starts with a capital letter */
   cap: boolean;
+  /** has an ASCII letter */
+  letters: boolean;
+  /** has an ASCII lower-case letter */
+  lower: boolean;
+}
+
+/** Per word type: everything the local features need, computed once and cached. */
+export interface WordInfo extends WordCase {
+  /** lower-cased with digits as 0 */
+  n: string;
   hN: number;
   hW: number;
   hShape: number;
@@ -329,20 +363,52 @@ interface WordInfo {
   cl: ArrayLike<number> | undefined;
   /** lower-case ratio bucket, 5 when unknown */
   lr: number;
-  letters: boolean;
-  lower: boolean;
+  /** the sentence-boundary padding, not a word */
+  pad: boolean;
+  /** inference only: the model's summed weights of selfFeatures, leftFeatures and rightFeatures */
+  sums: Int32Array | null;
 }
 
 function padInfo(tag: string): WordInfo {
   const h = hashStr(0, tag);
-  return { l: tag, cap: false, hN: h, hW: h, hShape: h, hS: h, len: 0, pre: [], suf: [], cl: undefined, lr: 6, letters: false, lower: false };
+  return {
+    l: tag,
+    n: tag,
+    cap: false,
+    hN: h,
+    hW: h,
+    hShape: h,
+    hS: h,
+    len: 0,
+    pre: [],
+    suf: [],
+    cl: undefined,
+    lr: 6,
+    letters: false,
+    lower: false,
+    pad: true,
+    sums: null,
+  };
 }
-const PAD_LI = padInfo('<s>');
-const PAD_RI = padInfo('</s>');
+/** Padding before the first and after the last token. */
+export const PAD_LI = padInfo('<s>');
+export const PAD_RI = padInfo('</s>');
 
 const infoCache = new WeakMap<NerResources, Map<string, WordInfo>>();
+/** Word types kept per resource set before the cache starts over. */
+const INFO_CACHE_MAX = 100000;
 
-function wordInfo(w: string, res: NerResources, cache: Map<string, WordInfo>): WordInfo {
+/** The word-type cache of a resource set (cleared when it grows past INFO_CACHE_MAX words). */
+export function wordInfoCache(res: NerResources): Map<string, WordInfo> {
+  let cache = infoCache.get(res);
+  if (!cache) {
+    cache = new Map();
+    infoCache.set(res, cache);
+  }
+  return cache;
+}
+
+export function wordInfo(w: string, res: NerResources, cache: Map<string, WordInfo>): WordInfo {
   let wi = cache.get(w);
   if (wi) return wi;
   const l = w.toLowerCase();
@@ -358,6 +424,7 @@ function wordInfo(w: string, res: NerResources, cache: Map<string, WordInfo>): W
   const lr = res.lowerRatio.size > 0 ? res.lowerRatio.get(wordKey(l)) : undefined;
   wi = {
     l,
+    n: nrm,
     cap: isCap(w),
     hN: hashStr(1, nrm),
     hW: hashStr(2, w),
@@ -370,8 +437,10 @@ function wordInfo(w: string, res: NerResources, cache: Map<string, WordInfo>): W
     lr: lr === undefined ? 5 : lr,
     letters: /[A-Za-z]/.test(w),
     lower: hasLower(w),
+    pad: false,
+    sums: null,
   };
-  if (cache.size > 200000) cache.clear();
+  if (cache.size >= INFO_CACHE_MAX) cache.clear();
   cache.set(w, wi);
   return wi;
 }
@@ -382,6 +451,173 @@ function c(h: number, x: number): number {
   return Math.imul(h ^ (h >>> 16), 0x85ebca6b);
 }
 
+/** Most base features of one token: see selfFeatures, leftFeatures, rightFeatures, contextFeatures. */
+export function maxBaseFeatures(clusterLevels: number, gazetteers: number): number {
+  return 35 + 4 * clusterLevels + 3 * gazetteers;
+}
+
+// The base features of a token are split by what they depend on, so inference can sum the
+// weights of the first three groups once per word type: the word alone (selfFeatures), the word
+// as the left neighbour (leftFeatures) and as the right neighbour (rightFeatures), and the rest
+// (contextFeatures). Each writes hashes at out[p..] and returns the new end.
+
+/** Features of the word itself, wherever it stands (17 + 2 * cluster levels at most). */
+export function selfFeatures(t0: WordInfo, C: number, out: Uint32Array, p: number): number {
+  out[p++] = fmix(tpl(0)); // bias
+  out[p++] = fmix(c(tpl(1), t0.hN));
+  out[p++] = fmix(c(tpl(2), t0.hW));
+  for (let a = 0; a < t0.pre.length; a++) {
+    out[p++] = fmix(c(tpl(11 + a), t0.pre[a]!));
+    out[p++] = fmix(c(tpl(21 + a), t0.suf[a]!));
+  }
+  out[p++] = fmix(c(tpl(30), t0.hShape));
+  out[p++] = fmix(c(tpl(31), t0.hS));
+  out[p++] = fmix(c(c(tpl(40), Math.min(t0.len, 7)), t0.hS));
+  if (C > 0) {
+    const c0 = t0.cl;
+    for (let lv = 0; lv < C; lv++) {
+      const v0 = c0 ? c0[lv]! : 65535;
+      out[p++] = fmix(Math.imul(tpl(50 + lv), 31) ^ v0);
+      out[p++] = fmix(c(c(tpl(80 + lv), v0), t0.hS));
+    }
+  }
+  return p;
+}
+
+/** Features of the word before the token (2 + cluster levels); tm1 is PAD_LI at the start. */
+export function leftFeatures(tm1: WordInfo, C: number, out: Uint32Array, p: number): number {
+  out[p++] = fmix(c(tpl(3), tm1.hN));
+  out[p++] = fmix(c(tpl(32), tm1.hS));
+  const cm = tm1.cl;
+  for (let lv = 0; lv < C; lv++) out[p++] = fmix(Math.imul(tpl(60 + lv), 31) ^ (cm ? cm[lv]! : tm1.pad ? 65534 : 65535));
+  return p;
+}
+
+/** Features of the word after the token (2 + cluster levels); tp1 is PAD_RI at the end. */
+export function rightFeatures(tp1: WordInfo, C: number, out: Uint32Array, p: number): number {
+  out[p++] = fmix(c(tpl(4), tp1.hN));
+  out[p++] = fmix(c(tpl(33), tp1.hS));
+  const cp = tp1.cl;
+  for (let lv = 0; lv < C; lv++) out[p++] = fmix(Math.imul(tpl(70 + lv), 31) ^ (cp ? cp[lv]! : tp1.pad ? 65534 : 65535));
+  return p;
+}
+
+/** Whether a sentence is written in mixed case (not a headline in capitals). */
+export function sentenceMixed(info: ArrayLike<WordCase>, n: number): boolean {
+  let letters = 0;
+  let lowers = 0;
+  for (let i = 0; i < n; i++) {
+    const wi = info[i]!;
+    if (wi.letters) {
+      letters++;
+      if (wi.lower) lowers++;
+    }
+  }
+  return letters === 0 || lowers / letters > 0.3;
+}
+
+/**
+ * Gazetteer matches: per token, per list, the BILU position (0..3) of the longest match covering
+ * it, or -1. Writes n * G entries of `gaz`; `gl` is scratch of the same size.
+ */
+export function gazetteerMatches(info: ArrayLike<WordInfo>, n: number, res: NerResources, gaz: Int8Array, gl: Int32Array): void {
+  const G = res.gazetteerNames.length;
+  gaz.fill(-1, 0, n * G);
+  gl.fill(0, 0, n * G);
+  const maxLen = res.gazetteerMaxLen;
+  const table = res.gazetteer;
+  for (let i = 0; i < n; i++) {
+    let h = 0x5bd1e995 ^ 0x811c9dc5;
+    for (let len = 1; len <= maxLen && i + len <= n; len++) {
+      const word = info[i + len - 1]!.l;
+      if (len > 1) {
+        h ^= 32;
+        h = Math.imul(h, 16777619);
+      }
+      for (let k = 0; k < word.length; k++) {
+        h ^= word.charCodeAt(k);
+        h = Math.imul(h, 16777619);
+      }
+      const mask = table.get(fmix(h));
+      if (mask === undefined) continue;
+      for (let g = 0; g < G; g++) {
+        if (!(mask & (1 << g))) continue;
+        for (let j = i; j < i + len; j++) {
+          if (gl[j * G + g]! >= len) continue;
+          gl[j * G + g] = len;
+          gaz[j * G + g] = len === 1 ? 3 : j === i ? 0 : j === i + len - 1 ? 2 : 1;
+        }
+      }
+    }
+  }
+}
+
+/**
+ * Features of token i that depend on its neighbours together, the sentence or the document
+ * (the rest of the base features). `gaz` is gazetteerMatches' output, or null without gazetteers.
+ */
+export function contextFeatures(
+  info: ArrayLike<WordInfo>,
+  i: number,
+  n: number,
+  mixed: boolean,
+  res: NerResources,
+  gaz: Int8Array | null,
+  doc: DocStats | null,
+  out: Uint32Array,
+  p: number,
+): number {
+  const t0 = info[i]!;
+  const tm1 = i > 0 ? info[i - 1]! : PAD_LI;
+  const tm2 = i > 1 ? info[i - 2]! : PAD_LI;
+  const tp1 = i + 1 < n ? info[i + 1]! : PAD_RI;
+  const tp2 = i + 2 < n ? info[i + 2]! : PAD_RI;
+  const init = i === 0 ? 1 : 0;
+
+  out[p++] = fmix(c(tpl(5), tm2.hN));
+  out[p++] = fmix(c(tpl(6), tp2.hN));
+  out[p++] = fmix(c(c(tpl(7), tm1.hN), t0.hN));
+  out[p++] = fmix(c(c(tpl(8), t0.hN), tp1.hN));
+  out[p++] = fmix(c(c(tpl(34), tm1.hS), t0.hS));
+  out[p++] = fmix(c(c(tpl(35), t0.hS), tp1.hS));
+  out[p++] = fmix(c(c(c(tpl(36), tm1.hS), t0.hS), tp1.hS));
+  out[p++] = fmix(c(c(tpl(37), tm1.hN), t0.hS));
+  out[p++] = fmix(c(c(tpl(38), t0.hS), tp1.hN));
+  out[p++] = fmix(c(c(tpl(39), init + (mixed ? 2 : 0)), t0.hS));
+  out[p++] = fmix(c(c(tpl(41), tm2.hS), tm1.hS));
+  out[p++] = fmix(c(c(tpl(42), tp1.hS), tp2.hS));
+  if (!mixed) out[p++] = fmix(c(tpl(43), t0.hN)); // word in an all-caps sentence (headlines)
+
+  // lower-case ratio of the word in running text
+  if (res.lowerRatio.size > 0) {
+    const cur = t0.lr * 2 + (t0.cap ? 1 : 0);
+    out[p++] = fmix(c(tpl(44), cur * 2 + init));
+    out[p++] = fmix(c(tpl(45), (tm1.lr * 2 + (tm1.cap ? 1 : 0)) * 16 + cur));
+    out[p++] = fmix(c(tpl(46), cur * 16 + tp1.lr * 2 + (tp1.cap ? 1 : 0)));
+  }
+
+  // gazetteers
+  if (gaz) {
+    const G = res.gazetteerNames.length;
+    for (let g = 0; g < G; g++) {
+      const q = gaz[i * G + g]!;
+      if (q < 0) continue;
+      out[p++] = fmix(tpl(100 + g * 8 + q));
+      out[p++] = fmix(c(tpl(100 + g * 8 + 4 + (q === 3 ? 0 : 1)), t0.hS));
+    }
+    // neighbours in gazetteers (e.g. "X of [Country]")
+    if (i + 1 < n)
+      for (let g = 0; g < G; g++) if (gaz[(i + 1) * G + g]! >= 0) out[p++] = fmix(tpl(200 + g) ^ 0x1234);
+  }
+
+  // document-level: how the same word is written elsewhere in the document
+  if (doc && t0.cap) {
+    const f = doc.flags.get(t0.l) ?? 0;
+    out[p++] = fmix(c(tpl(47), (f & 3) * 4 + init * 2 + (mixed ? 1 : 0)));
+  }
+  return p;
+}
+
 function extractBase(
   tokens: string[],
   res: NerResources,
@@ -390,142 +626,25 @@ function extractBase(
   counts: Uint8Array,
 ): void {
   const n = tokens.length;
-  let cache = infoCache.get(res);
-  if (!cache) {
-    cache = new Map();
-    infoCache.set(res, cache);
-  }
-  const info: WordInfo[] = new Array(n);
-  let letters = 0;
-  let lowers = 0;
-  for (let i = 0; i < n; i++) {
-    const wi = wordInfo(tokens[i]!, res, cache);
-    info[i] = wi;
-    if (wi.letters) {
-      letters++;
-      if (wi.lower) lowers++;
-    }
-  }
-  const mixed = letters === 0 || lowers / letters > 0.3;
-  const at = (i: number): WordInfo => (i < 0 ? PAD_LI : i >= n ? PAD_RI : info[i]!);
-
-  // gazetteer matches: per token, per list, BILU position of the longest match covering it
+  const C = res.clusterLevels;
   const G = res.gazetteerNames.length;
+  if (maxBaseFeatures(C, G) + AUX_FEATS + STAGE1_FEATS > MAX_FEATS)
+    throw new Error(`NER features: ${C} cluster levels and ${G} gazetteers need more than MAX_FEATS (${MAX_FEATS}) slots`);
+  const cache = wordInfoCache(res);
+  const info: WordInfo[] = new Array(n);
+  for (let i = 0; i < n; i++) info[i] = wordInfo(tokens[i]!, res, cache);
+  const mixed = sentenceMixed(info, n);
   let gaz: Int8Array | null = null;
   if (G > 0 && res.gazetteerMaxLen > 0) {
-    gaz = new Int8Array(n * G).fill(-1);
-    const gl = new Int32Array(n * G); // length of chosen match
-    for (let i = 0; i < n; i++) {
-      let h = 0x5bd1e995 ^ 0x811c9dc5;
-      for (let len = 1; len <= res.gazetteerMaxLen && i + len <= n; len++) {
-        const word = info[i + len - 1]!.l;
-        if (len > 1) {
-          h ^= 32;
-          h = Math.imul(h, 16777619);
-        }
-        for (let k = 0; k < word.length; k++) {
-          h ^= word.charCodeAt(k);
-          h = Math.imul(h, 16777619);
-        }
-        const mask = res.gazetteer.get(fmix(h));
-        if (mask === undefined) continue;
-        for (let g = 0; g < G; g++) {
-          if (!(mask & (1 << g))) continue;
-          for (let j = i; j < i + len; j++) {
-            if (gl[j * G + g]! >= len) continue;
-            gl[j * G + g] = len;
-            gaz[j * G + g] = len === 1 ? 3 : j === i ? 0 : j === i + len - 1 ? 2 : 1;
-          }
-        }
-      }
-    }
+    gaz = new Int8Array(n * G);
+    gazetteerMatches(info, n, res, gaz, new Int32Array(n * G));
   }
-
-  const C = res.clusterLevels;
-  const useLr = res.lowerRatio.size > 0;
-  let base = 0;
-  let k = 0;
-  const add = (h: number) => {
-    if (k < MAX_FEATS) out[base + k++] = fmix(h);
-  };
   for (let i = 0; i < n; i++) {
-    base = i * MAX_FEATS;
-    k = 0;
-    const t0 = info[i]!;
-    const tm1 = at(i - 1);
-    const tm2 = at(i - 2);
-    const tp1 = at(i + 1);
-    const tp2 = at(i + 2);
-    const init = i === 0 ? 1 : 0;
-
-    add(tpl(0)); // bias
-    add(c(tpl(1), t0.hN));
-    add(c(tpl(2), t0.hW));
-    add(c(tpl(3), tm1.hN));
-    add(c(tpl(4), tp1.hN));
-    add(c(tpl(5), tm2.hN));
-    add(c(tpl(6), tp2.hN));
-    add(c(c(tpl(7), tm1.hN), t0.hN));
-    add(c(c(tpl(8), t0.hN), tp1.hN));
-    for (let a = 0; a < t0.pre.length; a++) {
-      add(c(tpl(11 + a), t0.pre[a]!));
-      add(c(tpl(21 + a), t0.suf[a]!));
-    }
-    add(c(tpl(30), t0.hShape));
-    add(c(tpl(31), t0.hS));
-    add(c(tpl(32), tm1.hS));
-    add(c(tpl(33), tp1.hS));
-    add(c(c(tpl(34), tm1.hS), t0.hS));
-    add(c(c(tpl(35), t0.hS), tp1.hS));
-    add(c(c(c(tpl(36), tm1.hS), t0.hS), tp1.hS));
-    add(c(c(tpl(37), tm1.hN), t0.hS));
-    add(c(c(tpl(38), t0.hS), tp1.hN));
-    add(c(c(tpl(39), init + (mixed ? 2 : 0)), t0.hS));
-    add(c(c(tpl(40), Math.min(t0.len, 7)), t0.hS));
-    add(c(c(tpl(41), tm2.hS), tm1.hS));
-    add(c(c(tpl(42), tp1.hS), tp2.hS));
-    if (!mixed) add(c(tpl(43), t0.hN)); // word in an all-caps sentence (headlines)
-
-    // lower-case ratio of the word in running text
-    if (useLr) {
-      const cur = t0.lr * 2 + (t0.cap ? 1 : 0);
-      add(c(tpl(44), cur * 2 + init));
-      add(c(tpl(45), (tm1.lr * 2 + (tm1.cap ? 1 : 0)) * 16 + cur));
-      add(c(tpl(46), cur * 16 + tp1.lr * 2 + (tp1.cap ? 1 : 0)));
-    }
-
-    // clusters
-    if (C > 0) {
-      const c0 = t0.cl;
-      const cm = tm1.cl;
-      const cp = tp1.cl;
-      for (let lv = 0; lv < C; lv++) {
-        const v0 = c0 ? c0[lv]! : 65535;
-        add(Math.imul(tpl(50 + lv), 31) ^ v0);
-        add(Math.imul(tpl(60 + lv), 31) ^ (cm ? cm[lv]! : i > 0 ? 65535 : 65534));
-        add(Math.imul(tpl(70 + lv), 31) ^ (cp ? cp[lv]! : i + 1 < n ? 65535 : 65534));
-        add(c(c(tpl(80 + lv), v0), t0.hS));
-      }
-    }
-
-    // gazetteers
-    if (gaz) {
-      for (let g = 0; g < G; g++) {
-        const p = gaz[i * G + g]!;
-        if (p < 0) continue;
-        add(tpl(100 + g * 8 + p));
-        add(c(tpl(100 + g * 8 + 4 + (p === 3 ? 0 : 1)), t0.hS));
-      }
-      // neighbours in gazetteers (e.g. "X of [Country]")
-      if (i + 1 < n)
-        for (let g = 0; g < G; g++) if (gaz[(i + 1) * G + g]! >= 0) add(tpl(200 + g) ^ 0x1234);
-    }
-
-    // document-level: how the same word is written elsewhere in the document
-    if (doc && t0.cap) {
-      const f = doc.flags.get(t0.l) ?? 0;
-      add(c(tpl(47), (f & 3) * 4 + init * 2 + (mixed ? 1 : 0)));
-    }
-    counts[i] = k;
+    const base = i * MAX_FEATS;
+    let p = selfFeatures(info[i]!, C, out, base);
+    p = leftFeatures(i > 0 ? info[i - 1]! : PAD_LI, C, out, p);
+    p = rightFeatures(i + 1 < n ? info[i + 1]! : PAD_RI, C, out, p);
+    p = contextFeatures(info, i, n, mixed, res, gaz, doc, out, p);
+    counts[i] = p - base;
   }
 }

@@ -2,22 +2,40 @@
 // Viterbi under BILOU constraints. Pure TypeScript; weights are a compact binary file.
 import { readFileSync } from 'node:fs';
 import {
+  AUX_FEATS,
   MAX_FEATS,
   NTAGS,
+  PAD_LI,
+  PAD_RI,
+  STAGE1_FEATS,
   TAG_NAMES,
   allowedEnd,
   allowedTransition,
-  docStats,
-  docAggregate,
-  extractFeatures,
   appendStacked,
+  auxFeatures,
+  contextFeatures,
+  docAggregate,
+  docAggregateOf,
+  docStats,
+  docStatsOf,
   emptyResources,
+  extractFeatures,
+  gazetteerMatches,
+  leftFeatures,
+  maxBaseFeatures,
+  rightFeatures,
+  selfFeatures,
+  sentenceMixed,
+  stage1Features,
   tagPos,
   tagType,
+  wordInfo,
+  wordInfoCache,
   ENTITY_TYPES,
   type DocStats,
   type DocAgg,
   type NerResources,
+  type WordInfo,
 } from './features.js';
 
 const MAGIC = 'SKNER002';
@@ -28,19 +46,12 @@ const MAGIC = 'SKNER002';
  */
 export type StageKind = 'aux' | 'main' | 'doc';
 
-interface SentenceState {
-  feats: Uint32Array;
-  counts: Uint8Array;
-  acc: Int32Array;
-  aux: Int32Array | null;
-  main: Int32Array;
-}
-
+/** A document: its statistics, the main pass's aggregate and every sentence's final tags. */
 interface DocContext {
   stats: DocStats;
   agg: DocAgg | null;
-  /** per-sentence state, by sentence array identity */
-  sentences: Map<string[], SentenceState>;
+  /** final tags by sentence array identity */
+  tags: Map<string[], Int32Array>;
 }
 
 /** Transition scores: row p (0..NTAGS, where NTAGS = start), column t. -Infinity when forbidden. */
@@ -65,12 +76,19 @@ for (let t = 0; t < NTAGS; t++) {
 PRED_START[NTAGS] = PRED.length;
 const PRED_ARR = Int32Array.from(PRED);
 
+let vDelta = new Float64Array(64 * NTAGS);
+let vBack = new Int32Array(64 * NTAGS);
+
 /** Viterbi over emission scores em (n x NTAGS) and transition scores tr ((NTAGS+1) x NTAGS). */
 export function viterbi(em: Float64Array, n: number, tr: ArrayLike<number>, out: Int32Array): void {
   if (n === 0) return;
   const T = NTAGS;
-  const delta = new Float64Array(n * T);
-  const back = new Int32Array(n * T);
+  if (vDelta.length < n * T) {
+    vDelta = new Float64Array(n * T * 2);
+    vBack = new Int32Array(n * T * 2);
+  }
+  const delta = vDelta;
+  const back = vBack;
   for (let t = 0; t < T; t++) delta[t] = em[t]! + tr[T * T + t]! + MASK[T * T + t]!;
   for (let i = 1; i < n; i++) {
     const o = i * T;
@@ -241,28 +259,53 @@ export function serializeModel(
   return Buffer.concat(parts);
 }
 
+/** Rows with at least this many nonzero weights (of S * NTAGS) are kept dense: a plain loop beats the sparse scatter. */
+const DENSE_MIN = 16;
+/**
+ * Word types whose summed weights (3 * S * NTAGS Int32, about 600 bytes) are cached before the
+ * word cache starts over: about 20 MB at most, and news text rarely has more types per batch.
+ */
+const SUMS_MAX = 32768;
+
 export class PerceptronNer implements NerModel {
   readonly header: ModelHeader;
   readonly resources: NerResources;
   private readonly stages: { scale: number; trans: Float64Array; kind: StageKind }[] = [];
   /**
-   * All stages share one hash-bucket index and one sparse weight table: a feature's nonzero
-   * weights for every (stage, tag) pair, packed as value * 256 + (stage * NTAGS + tag), so a
-   * feature used by every pass costs one lookup for all of them. rowIndex[bucket] is
-   * start * 64 + count into `ent`, or -1. (Perceptron rows are sparse: about 5 of 51 nonzero.)
+   * All stages share one hash-bucket index and one weight table: a feature's weights for every
+   * (stage, tag) pair, so a feature used by every pass costs one lookup for all of them.
+   * rowIndex[bucket] is -1 (no weights); >= 0 for a sparse row: start * 64 + count into `ent`,
+   * whose entries are value * 256 + (stage * NTAGS + tag) (most rows have 2-5 of 51 nonzero);
+   * or -2 - d for dense row d of `dense` (S * NTAGS Int16 each: the frequent features' rows).
    */
   private rowIndex: Int32Array;
   private ent: Int32Array;
-  private S: number;
-  private acc = new Int32Array(64 * NTAGS);
+  private dense: Int16Array;
+  private readonly S: number;
+  /** S * NTAGS: one token's weight sums for every stage */
+  private readonly ST: number;
   private auxStage = -1;
   private mainStage = -1;
   private docStage = -1;
   /** use only the first pass (for ablations) */
   singlePass = false;
   private readonly mask: number;
-  private em = new Float64Array(64 * NTAGS);
   private docCache = new WeakMap<string[][], DocContext>();
+  /** word type -> WordInfo (with this model's weight sums attached) */
+  private readonly words: Map<string, WordInfo>;
+  private sumsCount = 0;
+  /** weight sums of the padding: leftFeatures(PAD_LI) at [ST, 2ST), rightFeatures(PAD_RI) at [2ST, 3ST) */
+  private readonly padSums: Int32Array;
+  // scratch, grown as needed
+  private feat = new Uint32Array(MAX_FEATS);
+  private sAcc: Int32Array;
+  private docAcc = new Int32Array(0);
+  private em = new Float64Array(64 * NTAGS);
+  private auxTags = new Int32Array(64);
+  private mainTags = new Int32Array(64);
+  private gaz = new Int8Array(0);
+  private gl = new Int32Array(0);
+  private sums: Int32Array[] = [];
 
   constructor(buf: Buffer) {
     if (buf.length < 12 || buf.toString('ascii', 0, 8) !== MAGIC)
@@ -287,6 +330,9 @@ export class PerceptronNer implements NerModel {
     this.mask = B - 1;
     const S = header.stages.length;
     this.S = S;
+    const ST = S * T;
+    this.ST = ST;
+    if (ST > 256) throw new Error(`NER model has ${S} stages; at most ${Math.floor(256 / T)} are supported`);
     const parts: { rowIds: Uint32Array; q: Int16Array }[] = [];
     for (const st of header.stages) {
       const trans = Float64Array.from(take(Float32Array, (T + 1) * T));
@@ -299,34 +345,48 @@ export class PerceptronNer implements NerModel {
     let rows = 0;
     for (const pt of parts)
       for (let r = 0; r < pt.rowIds.length; r++) if (rowIndex[pt.rowIds[r]!]! < 0) rowIndex[pt.rowIds[r]!] = rows++;
-    const W = new Int16Array(rows * S * T);
+    const W = new Int16Array(rows * ST);
     parts.forEach((pt, s) => {
       for (let r = 0; r < pt.rowIds.length; r++) {
-        const o = rowIndex[pt.rowIds[r]!]! * S * T + s * T;
+        const o = rowIndex[pt.rowIds[r]!]! * ST + s * T;
         for (let t = 0; t < T; t++) W[o + t] = pt.q[r * T + t]!;
       }
     });
-    // pack the dense rows sparsely
-    const ST = S * T;
+    // frequent rows dense, the rest sparse
+    const nz = new Uint8Array(rows);
     let nnz = 0;
-    for (let i = 0; i < W.length; i++) if (W[i] !== 0) nnz++;
-    const ent = new Int32Array(nnz);
-    const start = new Int32Array(rows + 1);
-    let q = 0;
+    let ndense = 0;
     for (let r = 0; r < rows; r++) {
-      start[r] = q;
+      let c = 0;
+      for (let j = 0; j < ST; j++) if (W[r * ST + j] !== 0) c++;
+      nz[r] = c;
+      if (c >= DENSE_MIN) ndense++;
+      else nnz += c;
+    }
+    const ent = new Int32Array(nnz);
+    const dense = new Int16Array(ndense * ST);
+    const code = new Int32Array(rows);
+    let q = 0;
+    let d = 0;
+    for (let r = 0; r < rows; r++) {
+      if (nz[r]! >= DENSE_MIN) {
+        dense.set(W.subarray(r * ST, r * ST + ST), d * ST);
+        code[r] = -2 - d++;
+        continue;
+      }
+      code[r] = nz[r]! === 0 ? -1 : q * 64 + nz[r]!;
       for (let j = 0; j < ST; j++) {
         const v = W[r * ST + j]!;
         if (v !== 0) ent[q++] = v * 256 + j;
       }
     }
-    start[rows] = q;
     for (let b = 0; b < B; b++) {
       const r = rowIndex[b]!;
-      if (r >= 0) rowIndex[b] = start[r]! * 64 + (start[r + 1]! - start[r]!);
+      if (r >= 0) rowIndex[b] = code[r]!;
     }
     this.rowIndex = rowIndex;
     this.ent = ent;
+    this.dense = dense;
     this.auxStage = this.stages.findIndex((st) => st.kind === 'aux');
     this.mainStage = this.stages.findIndex((st) => st.kind === 'main');
     this.docStage = this.stages.findIndex((st) => st.kind === 'doc');
@@ -339,7 +399,6 @@ export class PerceptronNer implements NerModel {
     const lkeys = take(Uint32Array, header.lowerRatioWords);
     const lvals = take(Uint8Array, header.lowerRatioWords);
 
-
     const res = emptyResources();
     res.clusterLevels = C;
     for (let i = 0; i < ckeys.length; i++) res.clusters.set(ckeys[i]!, cvals.subarray(i * C, i * C + C));
@@ -348,120 +407,227 @@ export class PerceptronNer implements NerModel {
     for (let i = 0; i < gkeys.length; i++) res.gazetteer.set(gkeys[i]!, gvals[i]!);
     for (let i = 0; i < lkeys.length; i++) res.lowerRatio.set(lkeys[i]!, lvals[i]!);
     this.resources = res;
+    const G = res.gazetteerNames.length;
+    const maxFeats = maxBaseFeatures(C, G) + AUX_FEATS + STAGE1_FEATS;
+    if (maxFeats > MAX_FEATS) throw new Error(`NER model has ${C} cluster levels and ${G} gazetteers: too many features per token`);
+    this.words = wordInfoCache(res);
+    this.sAcc = new Int32Array(64 * ST);
+    this.padSums = new Int32Array(3 * ST);
+    const f = this.feat;
+    let p = leftFeatures(PAD_LI, C, f, 0);
+    for (let k = 0; k < p; k++) this.addAll(f[k]!, this.padSums, ST);
+    p = rightFeatures(PAD_RI, C, f, 0);
+    for (let k = 0; k < p; k++) this.addAll(f[k]!, this.padSums, 2 * ST);
   }
 
   get stageCount(): number {
     return this.stages.length;
   }
 
-  /** Sums of the base features' weights for every stage: acc[(i*S + s)*T + t]. */
-  private baseSums(feats: Uint32Array, counts: Uint8Array, n: number): Int32Array {
-    const T = NTAGS;
-    const ST = this.S * T;
-    const acc = new Int32Array(n * ST);
-    const ent = this.ent;
-    const idx = this.rowIndex;
-    const mask = this.mask;
-    for (let i = 0; i < n; i++) {
-      const ao = i * ST;
-      const fb = i * MAX_FEATS;
-      const c = counts[i]!;
-      for (let k = 0; k < c; k++) {
-        const r = idx[feats[fb + k]! & mask]!;
-        if (r < 0) continue;
-        const a = r >> 6;
-        const e = a + (r & 63);
-        for (let q = a; q < e; q++) {
-          const v = ent[q]!;
-          acc[ao + (v & 255)] += v >> 8;
-        }
+  /** Adds feature hash h's weights for every stage to acc[ao .. ao + ST). */
+  private addAll(h: number, acc: Int32Array, ao: number): void {
+    const r = this.rowIndex[h & this.mask]!;
+    if (r >= 0) {
+      const ent = this.ent;
+      const a = r >> 6;
+      const e = a + (r & 63);
+      for (let q = a; q < e; q++) {
+        const v = ent[q]!;
+        acc[ao + (v & 255)] += v >> 8;
       }
+    } else if (r !== -1) {
+      const dense = this.dense;
+      const ST = this.ST;
+      const o = (-2 - r) * ST;
+      for (let j = 0; j < ST; j++) acc[ao + j] += dense[o + j]!;
     }
-    return acc;
   }
 
-  /** Viterbi decoding of one stage: base sums plus the stacked features in slots [from, to). */
-  private decode(
-    stage: number,
-    acc: Int32Array,
-    feats: Uint32Array,
-    from: Uint8Array,
-    to: Uint8Array | null,
-    n: number,
-  ): Int32Array {
-    const out = new Int32Array(n);
-    const T = NTAGS;
-    const ST = this.S * T;
-    if (this.acc.length < T) this.acc = new Int32Array(T);
-    const sum = this.acc;
-    if (this.em.length < n * T) this.em = new Float64Array(n * T * 2);
-    const em = this.em;
-    const st = this.stages[stage]!;
-    const ent = this.ent;
-    const idx = this.rowIndex;
-    const mask = this.mask;
-    const so = stage * T;
-    const scale = st.scale;
-    for (let i = 0; i < n; i++) {
-      const ao = i * ST + so;
-      for (let t = 0; t < T; t++) sum[t] = acc[ao + t]!;
-      if (to) {
-        const fb = i * MAX_FEATS;
-        for (let k = from[i]!; k < to[i]!; k++) {
-          const r = idx[feats[fb + k]! & mask]!;
-          if (r < 0) continue;
-          const a = r >> 6;
-          const e = a + (r & 63);
-          for (let q = a; q < e; q++) {
-            const v = ent[q]!;
-            const j = (v & 255) - so;
-            if (j >= 0 && j < T) sum[j] += v >> 8;
-          }
-        }
+  /** Adds feature hash h's weights for one stage (so = stage * NTAGS) to acc[ao .. ao + NTAGS). */
+  private addStage(h: number, so: number, acc: Int32Array, ao: number): void {
+    const r = this.rowIndex[h & this.mask]!;
+    if (r >= 0) {
+      const ent = this.ent;
+      const a = r >> 6;
+      const e = a + (r & 63);
+      for (let q = a; q < e; q++) {
+        const v = ent[q]!;
+        const j = (v & 255) - so;
+        if (j >= 0 && j < NTAGS) acc[ao + j] += v >> 8;
       }
-      const o = i * T;
-      for (let t = 0; t < T; t++) em[o + t] = sum[t]! * scale;
+    } else if (r !== -1) {
+      const dense = this.dense;
+      const o = (-2 - r) * this.ST + so;
+      for (let t = 0; t < NTAGS; t++) acc[ao + t] += dense[o + t]!;
     }
-    viterbi(em, n, st.trans, out);
+  }
+
+  /** The word type's info with this model's sums of its selfFeatures, leftFeatures and rightFeatures. */
+  private info(w: string): WordInfo {
+    const wi = wordInfo(w, this.resources, this.words);
+    if (wi.sums) return wi;
+    if (this.sumsCount >= SUMS_MAX) {
+      this.words.clear();
+      this.sumsCount = 0;
+      this.words.set(w, wi);
+    }
+    const ST = this.ST;
+    const C = this.resources.clusterLevels;
+    const s = new Int32Array(3 * ST);
+    const f = this.feat;
+    let p = selfFeatures(wi, C, f, 0);
+    for (let k = 0; k < p; k++) this.addAll(f[k]!, s, 0);
+    p = leftFeatures(wi, C, f, 0);
+    for (let k = 0; k < p; k++) this.addAll(f[k]!, s, ST);
+    p = rightFeatures(wi, C, f, 0);
+    for (let k = 0; k < p; k++) this.addAll(f[k]!, s, 2 * ST);
+    wi.sums = s;
+    this.sumsCount++;
+    return wi;
+  }
+
+  private infos(tokens: string[]): WordInfo[] {
+    const out: WordInfo[] = new Array(tokens.length);
+    for (let i = 0; i < tokens.length; i++) out[i] = this.info(tokens[i]!);
     return out;
   }
 
-  /** Local passes (aux, main) over one sentence; keeps the features for the document pass. */
-  private local(tokens: string[], stats: DocStats): SentenceState {
-    const n = tokens.length;
-    const feats = new Uint32Array(n * MAX_FEATS);
-    const counts = new Uint8Array(n);
-    extractFeatures(tokens, this.resources, stats, feats, counts);
-    const acc = this.baseSums(feats, counts, n);
-    let aux: Int32Array | null = null;
-    let main: Int32Array;
-    if (this.auxStage >= 0) {
-      aux = this.decode(this.auxStage, acc, feats, counts, null, n);
-      const c2 = Uint8Array.from(counts);
-      appendStacked(tokens, feats, c2, { aux });
-      main = this.decode(this.mainStage, acc, feats, counts, c2, n);
-    } else main = this.decode(this.mainStage, acc, feats, counts, null, n);
-    return { feats, counts, acc, aux, main };
+  /** Viterbi decoding of one stage from weight sums at acc[base + i * stride + t]. */
+  private decodeRows(stage: number, acc: Int32Array, base: number, stride: number, n: number, out: Int32Array): void {
+    const T = NTAGS;
+    if (this.em.length < n * T) this.em = new Float64Array(n * T * 2);
+    const em = this.em;
+    const st = this.stages[stage]!;
+    const scale = st.scale;
+    for (let i = 0; i < n; i++) {
+      const a = base + i * stride;
+      const o = i * T;
+      for (let t = 0; t < T; t++) em[o + t] = acc[a + t]! * scale;
+    }
+    viterbi(em, n, st.trans, out);
   }
 
+  /**
+   * The local passes over one sentence: every stage's base-feature sums into this.sAcc (ST per
+   * token), the aux pass, its tags' features, and the main pass, whose tags are left in
+   * this.mainTags.
+   */
+  private local(infos: WordInfo[], stats: DocStats): void {
+    const n = infos.length;
+    const ST = this.ST;
+    const res = this.resources;
+    const f = this.feat;
+    if (this.sAcc.length < n * ST) this.sAcc = new Int32Array(n * ST * 2);
+    if (this.mainTags.length < n) {
+      this.mainTags = new Int32Array(n * 2);
+      this.auxTags = new Int32Array(n * 2);
+    }
+    const acc = this.sAcc;
+    const mixed = sentenceMixed(infos, n);
+    const G = res.gazetteerNames.length;
+    let gaz: Int8Array | null = null;
+    if (G > 0 && res.gazetteerMaxLen > 0) {
+      if (this.gaz.length < n * G) {
+        this.gaz = new Int8Array(n * G * 2);
+        this.gl = new Int32Array(n * G * 2);
+      }
+      gaz = this.gaz;
+      gazetteerMatches(infos, n, res, gaz, this.gl);
+    }
+    const pad = this.padSums;
+    for (let i = 0; i < n; i++) {
+      const ao = i * ST;
+      const s0 = infos[i]!.sums!;
+      const l = i > 0 ? infos[i - 1]!.sums! : pad;
+      const r = i + 1 < n ? infos[i + 1]!.sums! : pad;
+      for (let j = 0; j < ST; j++) acc[ao + j] = s0[j]! + l[ST + j]! + r[2 * ST + j]!;
+      const p = contextFeatures(infos, i, n, mixed, res, gaz, stats, f, 0);
+      for (let k = 0; k < p; k++) this.addAll(f[k]!, acc, ao);
+    }
+    if (this.auxStage >= 0) {
+      const aux = this.auxTags;
+      this.decodeRows(this.auxStage, acc, this.auxStage * NTAGS, ST, n, aux);
+      // the aux tags are features of the main and document passes (added to every stage's sums:
+      // the aux pass is done)
+      for (let i = 0; i < n; i++) {
+        const p = auxFeatures(aux, i, n, f, 0);
+        for (let k = 0; k < p; k++) this.addAll(f[k]!, acc, i * ST);
+      }
+    }
+    this.decodeRows(this.mainStage, acc, this.mainStage * NTAGS, ST, n, this.mainTags);
+  }
+
+  /** The document pass over one sentence: adds the stage-1 features to the doc stage's sums at acc[base + i * stride] and decodes. */
+  private docPass(infos: WordInfo[], main: Int32Array, agg: DocAgg, acc: Int32Array, base: number, stride: number, out: Int32Array): void {
+    const n = infos.length;
+    const so = this.docStage * NTAGS;
+    const f = this.feat;
+    const stage1 = { tags: main, agg };
+    for (let i = 0; i < n; i++) {
+      const wi = infos[i]!;
+      const p = stage1Features(stage1, i, n, wi.cap, wi.l, wi.n, f, 0);
+      const ao = base + i * stride;
+      for (let k = 0; k < p; k++) this.addStage(f[k]!, so, acc, ao);
+    }
+    this.decodeRows(this.docStage, acc, base, stride, n, out);
+  }
+
+  /** Tags every sentence of a document (each distinct sentence array once). */
   private context(sentences: string[][]): DocContext {
-    const stats = docStats(sentences);
-    const ctx: DocContext = { stats, agg: null, sentences: new Map() };
-    for (const s of sentences) if (!ctx.sentences.has(s)) ctx.sentences.set(s, this.local(s, stats));
-    if (this.docStage >= 0 && !this.singlePass)
-      ctx.agg = docAggregate(
-        sentences,
-        sentences.map((s) => ctx.sentences.get(s)!.main),
-      );
+    const infoOf = new Map<string[], WordInfo[]>();
+    for (const s of sentences) if (!infoOf.has(s)) infoOf.set(s, this.infos(s));
+    const all = sentences.map((s) => infoOf.get(s)!);
+    const stats = docStatsOf(all);
+    const useDoc = this.docStage >= 0 && !this.singlePass;
+    const ctx: DocContext = { stats, agg: null, tags: new Map() };
+    const T = NTAGS;
+    let ntok = 0;
+    for (const inf of infoOf.values()) ntok += inf.length;
+    if (useDoc && this.docAcc.length < ntok * T) this.docAcc = new Int32Array(ntok * T);
+    const docAcc = this.docAcc;
+    const so = this.docStage * T;
+    const ST = this.ST;
+    const mains = new Map<string[], Int32Array>();
+    const offsets: number[] = [];
+    let off = 0;
+    for (const [s, inf] of infoOf) {
+      const n = inf.length;
+      this.local(inf, stats);
+      mains.set(s, this.mainTags.slice(0, n));
+      if (useDoc) {
+        const acc = this.sAcc;
+        for (let i = 0; i < n; i++) docAcc.set(acc.subarray(i * ST + so, i * ST + so + T), (off + i) * T);
+        offsets.push(off);
+        off += n;
+      }
+    }
+    if (!useDoc) {
+      ctx.tags = mains;
+      return ctx;
+    }
+    const agg = docAggregateOf(
+      all,
+      sentences.map((s) => mains.get(s)!),
+    );
+    ctx.agg = agg;
+    let si = 0;
+    for (const [s, inf] of infoOf) {
+      const out = new Int32Array(inf.length);
+      this.docPass(inf, mains.get(s)!, agg, docAcc, offsets[si++]! * T, T, out);
+      ctx.tags.set(s, out);
+    }
     return ctx;
   }
 
-  private tagIn(tokens: string[], ctx: DocContext): Int32Array {
-    const st = ctx.sentences.get(tokens) ?? this.local(tokens, ctx.stats);
-    if (!ctx.agg || this.docStage < 0 || this.singlePass) return st.main;
-    const c2 = Uint8Array.from(st.counts);
-    appendStacked(tokens, st.feats, c2, { aux: st.aux ?? undefined, stage1: { tags: st.main, agg: ctx.agg } });
-    return this.decode(this.docStage, st.acc, st.feats, st.counts, c2, tokens.length);
+  /** A sentence that is not one of the document's arrays, tagged in the document's context. */
+  private tagOutside(tokens: string[], ctx: DocContext): Int32Array {
+    const inf = this.infos(tokens);
+    this.local(inf, ctx.stats);
+    const main = this.mainTags.slice(0, tokens.length);
+    if (!ctx.agg || this.docStage < 0 || this.singlePass) return main;
+    const out = new Int32Array(tokens.length);
+    this.docPass(inf, main, ctx.agg, this.sAcc, this.docStage * NTAGS, this.ST, out);
+    return out;
   }
 
   tag(tokens: string[], context?: { documentTokens?: string[][] }): string[] {
@@ -472,13 +638,59 @@ export class PerceptronNer implements NerModel {
       ctx = this.docCache.get(dt) ?? this.context(dt);
       this.docCache.set(dt, ctx);
     } else ctx = this.context([tokens]);
-    return bilouToIob(this.tagIn(tokens, ctx), tokens.length);
+    return bilouToIob(ctx.tags.get(tokens) ?? this.tagOutside(tokens, ctx), tokens.length);
   }
 
   /** Tags every sentence of a document, using the whole document as context. */
   tagDocument(sentences: string[][]): string[][] {
     const ctx = this.context(sentences);
-    return sentences.map((s) => bilouToIob(this.tagIn(s, ctx), s.length));
+    return sentences.map((s) => bilouToIob(ctx.tags.get(s)!, s.length));
+  }
+
+  /**
+   * The same tags computed the slow way, from the feature extractor training uses (one feature
+   * list per token, weights looked up one by one): the check that inference's grouping of the
+   * features (word sums, context features, stacked features) adds up to the same model.
+   */
+  tagDocumentReference(sentences: string[][]): string[][] {
+    const T = NTAGS;
+    const ST = this.ST;
+    const stats = docStats(sentences);
+    const local = sentences.map((tokens) => {
+      const n = tokens.length;
+      const feats = new Uint32Array(n * MAX_FEATS);
+      const counts = new Uint8Array(n);
+      extractFeatures(tokens, this.resources, stats, feats, counts);
+      const sums = (c2: Uint8Array, from: Uint8Array | null, stage: number): Int32Array => {
+        const out = new Int32Array(n);
+        const acc = new Int32Array(n * ST);
+        for (let i = 0; i < n; i++)
+          for (let k = 0; k < c2[i]!; k++) if (!from || k < counts[i]! || k >= from[i]!) this.addAll(feats[i * MAX_FEATS + k]!, acc, i * ST);
+        this.decodeRows(stage, acc, stage * T, ST, n, out);
+        return out;
+      };
+      let aux: Int32Array | undefined;
+      let mainCounts = counts;
+      if (this.auxStage >= 0) {
+        aux = sums(counts, null, this.auxStage);
+        mainCounts = Uint8Array.from(counts);
+        appendStacked(tokens, feats, mainCounts, { aux });
+      }
+      const main = sums(mainCounts, null, this.mainStage);
+      return { feats, counts, mainCounts, aux, main, sums };
+    });
+    if (this.docStage < 0 || this.singlePass) return sentences.map((s, i) => bilouToIob(local[i]!.main, s.length));
+    const agg = docAggregate(
+      sentences,
+      local.map((l) => l.main),
+    );
+    return sentences.map((tokens, si) => {
+      const l = local[si]!;
+      // the document pass's features: the base ones, the aux ones (again) and the stage-1 ones
+      const c2 = Uint8Array.from(l.counts);
+      appendStacked(tokens, l.feats, c2, { aux: l.aux, stage1: { tags: l.main, agg } });
+      return bilouToIob(l.sums(c2, null, this.docStage), tokens.length);
+    });
   }
 }
 
