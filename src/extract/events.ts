@@ -13,8 +13,9 @@ export const EVENT_TRIGGERS: Map<string, EventKind> = new Map(Object.entries({
   shooting: 'attack', shootings: 'attack', massacre: 'attack', plot: 'plot', plots: 'plot', arrest: 'arrest',
   arrests: 'arrest', trial: 'trial', conviction: 'conviction', sentencing: 'sentence', designation: 'designation',
   proscription: 'proscription', hijacking: 'attack', hijackings: 'attack', siege: 'attack', explosion: 'bombing',
-  blast: 'bombing', beheading: 'murder', kidnapping: 'attack', rampage: 'attack', ambush: 'attack', raid: 'attack',
-  raids: 'attack',
+  blast: 'bombing', beheading: 'murder', kidnapping: 'attack', rampage: 'attack', ambush: 'attack',
+  // A raid is as often the police's as the attackers': its own kind, never merged with attacks.
+  raid: 'other', raids: 'other',
 }) as [string, EventKind][]);
 
 /** Verbs that, with a named person as object, describe a killing ("for killing X"). */
@@ -303,7 +304,10 @@ function nounEvent(
   const lowerMods: string[] = [];
   while (d >= sent.tokStart && k - d <= 3 && tokens[d].word && !tokens[d].cap && !FUNCTION_WORDS.has(tokens[d].lower) && inMention[d] < 0) lowerMods.unshift(tokens[d--].lower);
   const article = d >= sent.tokStart ? tokens[d] : undefined;
-  if (complement && !proper && !(article && /^(?:the|this|that|'s)$/.test(article.lower))) complement = undefined;
+  // A named place after "a siege at/in ..." pins it down too; "a third attack in X" does not.
+  const namedPlace = complement && mentions[complement.mention].type === 'Location' && complement.prep !== 'of';
+  const ordinal = lowerMods.some((w) => /^(?:second|third|fourth|fifth|another|first|new|further|similar)$/.test(w));
+  if (complement && !proper && !(article && (/^(?:the|this|that|'s)$/.test(article.lower) || (namedPlace && /^(?:a|an)$/.test(article.lower) && !ordinal)))) complement = undefined;
   if (complement && !proper && lowerMods.length && !/(?:ed|ing)$/.test(lowerMods[0])) {
     name.unshift(...lowerMods);
     s = d + 1;

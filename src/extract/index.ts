@@ -66,6 +66,9 @@ function shape(tokens: Token[], sent: TokenSentence, anchors: Anchor[], entities
       const after = tokens[k + 3];
       k += after && after.word && !after.cap && !/^(?:a|an|the|who|which)$/.test(after.lower) ? 2 : 1;
       continue;
+    } else if (tokens[k].text === '.' && tokens[k - 1] && /^\p{Lu}$/u.test(tokens[k - 1].text)) {
+      // The full stop of an initial ("Hardi N., a ...") is part of the name.
+      continue;
     } else if (/^[“”„"]$/.test(tokens[k].text)) {
       // Quotation marks carry no tie ("he was "a soldier of the Islamic State"").
       continue;

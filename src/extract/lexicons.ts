@@ -128,6 +128,7 @@ sunni sunnis shia shiite shiites shi'ite christian christians catholic catholics
 hindu hindus sikh sikhs buddhist buddhists orthodox evangelical deobandi sufi alawite druze
 communist marxist maoist fascist nazi neo-nazi socialist republican democrat conservative liberal labour
 americans britons europeans arabs africans asians pakistanis afghans syrians iraqis somalis nigerians
+dutchman dutchwoman frenchman frenchwoman englishman englishwoman irishman scotsman welshman
 `);
 
 /** Words of a capitalised phrase that say it is a place ("Westminster Bridge", "Oxford Street"). */

@@ -56,7 +56,7 @@ const MACROS: Record<string, string> = {
   THEP: '(?:the |⟦[PO][*^]?#\\d+⟧ \'s )?',
   // After a name: its acronym in brackets, an apposition ("X, a Salafist group,"), a relative
   // clause set off by commas ("X, which had called itself Y, was led by"), then who/which/that.
-  WHO: '(?:\\( ⟦[PO][*^]?#\\d+⟧ \\) )?(?:, (?:of|from) (?:the )?⟦L[*^]?#\\d+⟧ ,? )?(?:, (?:also |formerly |previously |once )?(?:known as|called|aka|dubbed|named) (?:the )?⟦[POL]#\\d+⟧ (?:\\( ⟦[PO]#\\d+⟧ \\) )?)?(?:, (?:a|an|the) (?:[^⟦⟧ ,]+ |⟦[OL]#\\d+⟧ ){0,6}?(?=,|who|which|that|based|living|born|founded|formed|set|established|created|registered|headquartered|active|operating|banned|designated|known|led|run)(?:, )?)?(?:, (?:which|who|that|whose|⟦P\\^#\\d+⟧) (?:[^⟦⟧ ,]+ |⟦[POLV][*^]?#\\d+⟧ ){1,14}, )?(?:, )?(?:(?:who|which|that) )?(?:⟦[PO][*^]?#\\d+⟧ (?:said|says|believes|believed|claims|claimed|alleges|alleged|thinks|thought) )?',
+  WHO: '(?:\\( ⟦[PO][*^]?#\\d+⟧ \\) )?(?:, (?:of|from) (?:the )?⟦L[*^]?#\\d+⟧ ,? )?(?:, (?:also |formerly |previously |once )?(?:known as|called|aka|dubbed|named) (?:the )?⟦[POL]#\\d+⟧ (?:\\( ⟦[PO]#\\d+⟧ \\) )?)?(?:, (?:a|an|the) (?:[^⟦⟧ ,]+ |⟦[OL]#\\d+⟧ ){0,6}?(?=,|who|which|that|based|living|born|founded|formed|set|established|created|registered|headquartered|active|operating|banned|designated|known|led|run)(?:, )?)?(?:, (?:which|who|that|whose|⟦P\\^#\\d+⟧) (?:[^⟦⟧ ,]+ |⟦[POLV][*^]?#\\d+⟧ ){1,14}, )?(?:, (?:a|an|the) (?:[^⟦⟧ ,]+ |⟦[OL][*^]?#\\d+⟧ ){0,6}?(?:that|which|who) (?:[^⟦⟧ ,]+ |⟦[POLV][*^]?#\\d+⟧ ){1,14}, )?(?:, )?(?:(?:who|which|that) )?(?:⟦[PO][*^]?#\\d+⟧ (?:said|says|believes|believed|claims|claimed|alleges|alleged|thinks|thought) )?',
   THE: '(?:the )?',
   // "the banned group X": a group noun before the name
   GROUPNP: '(?:(?:the|a|an) (?:[a-z-]+ ){0,2}(?:group|network|organisation|organization|movement|militia|outfit) )?',
@@ -166,6 +166,8 @@ const SPECS: Spec[] = [
   ['assoc-affiliate-of', 'associated_with', `{O} {WHO}{BE}{DET}{W3}(?:affiliate|affiliates|branch|branches|offshoot|wing|franchise|proxy|faction|arm|province|chapter|subsidiary|front) (?:of|to|for) {THE}{O1}`, 1, 2],
   ['assoc-appos-possessive-branch', 'associated_with', `{O1} , (?:the )?{O1} 's (?:⟦L[*^]?#\\d+⟧ )?{W2}(?:branch|affiliate|wing|offshoot|arm|franchise|ally|proxy|front|province|chapter|franchise)`, 1, 2],
   ['assoc-manages', 'associated_with', `{P} {WHO}{ADV}(?:manages|managed|managing|runs|ran|running|handles|handled|oversees|oversaw|keeps|kept|administers|administered) {THE}(?:[^⟦⟧ ]+ )?(⟦O[*^]?#\\d+⟧) 's`, 1, 2],
+  ['assoc-linked-compound', 'associated_with', `{O1} (?:\\( ⟦O[*^]?#\\d+⟧ \\) )?, (?:the |an? )(?:[^⟦⟧ ,]+ )?{O1} - (?:linked|backed|affiliated|allied|inspired|aligned|sponsored|funded|controlled)`, 1, 2],
+  ['assoc-trying-to-join', 'associated_with', `{P} {WHO}{G}(?:of |for )?(?:trying|attempting|plotting|planning|conspiring|seeking|wanting) to (?:travel (?:to )?(?:[^⟦⟧ ]+ |⟦L[*^]?#\\d+⟧ ){0,2}?(?:to |and )?)?(?:join|fight for|fight with|support) {THE}{O1}`, 1, 2],
   ['assoc-offshoot', 'associated_with', `{O1} (?:, )?{BE}{DET}{W1}(?:offshoot|splinter group|affiliate|branch|wing|franchise|ally|partner|proxy) of {THE}{O1}`, 1, 2],
   // family_of
   ['family-role-of', 'family_of', `{P1} {WHO}{BE}{DET}{W1}${FAMILY_ROLE} of {P1}`, 1, 2],
@@ -214,12 +216,13 @@ const SPECS: Spec[] = [
   ['perpetrator-role-were', 'perpetrator_of', `(?:the|a) (?:[a-z]+ ){0,2}(?:bombers|attackers|gunmen|perpetrators|assailants|hijackers|killers|bomber|attacker|gunman|perpetrator|assailant|hijacker|killer|shooter) (?:were|was|are|is|have been|has been) (?:identified as |named as )?{P}`, 1, 0, { implicitEvent: true }],
   ['perpetrator-plural-role', 'perpetrator_of', `(?:(?:two|three|four|both|one|all) (?:of )?)?(?:the |a )(?:suicide )?(?:attackers|bombers|gunmen|perpetrators|assailants|hijackers|killers|plotters|attacker|bomber|gunman|perpetrator|assailant|hijacker|knifeman|shooter|killer|murderer|driver of the (?:van|truck|lorry|car|vehicle)) , {P}`, 1, 0, { implicitEvent: true }],
   ['perpetrator-blamed', 'perpetrator_of', `(?:blamed|blames|blaming|held responsible|holds responsible|pointed the finger at) (?:the )?{X}`, 1, 0, { implicitEvent: true, modality: 'reported' }],
+  ['victim-killed-including', 'victim_of', `(?:killed|dead|died|injured|wounded|hurt) , including (?:[^⟦⟧]+? )?(?:, )?{P}`, 1, 0, { implicitEvent: true }],
   ['victim-among', 'victim_of', `among (?:the )?(?:dead|victims|killed|wounded|injured|those killed|those injured|those wounded|casualties) (?:was|were|is|are) {P}`, 1, 0, { implicitEvent: true }],
   ['victim-among-subject', 'victim_of', `{P} {WHO}{BE}{ADV}among (?:the )?(?:dead|victims|killed|wounded|injured|those killed|those injured|those wounded|casualties)`, 1, 0, { implicitEvent: true }],
   // located_in
   ['located-live', 'located_in', `{X} {WHO}{BE}{HV}{ADV}(?:also )?${LIVE_V} (?:[^⟦⟧ ,;:()"]+ |⟦O[*^]?#\\d+⟧ 's ){0,6}?(?:(?:with|for|alongside) {THE}⟦O[*^]?#\\d+⟧ )?(?:(?:in|at|near|from|out of|across|throughout|around|inside) )?{THE}{PLACEMOD}{L}`, 1, 2],
   ['located-where', 'located_in', `{L} (?:, )?where {X} {G}${LIVE_V}`, 2, 1],
-  ['located-appos-from', 'located_in', `{X1} (?:\\( ⟦[PO][*^]?#\\d+⟧ \\) )?, (?:[^⟦⟧ ]+ , )?(?:a|an) (?:(?![a-z]+ed )[^⟦⟧ ,]+ ){0,4}?(?:from|in|based in) {THE}{PLACEMOD}{L}`, 1, 2],
+  ['located-appos-from', 'located_in', `{X1} (?:\\( ⟦[PO][*^]?#\\d+⟧ \\) )?, (?:[^⟦⟧ ]+ , )?(?:a|an) (?:(?![a-z]+ed |born )[^⟦⟧ ,]+ ){0,4}?(?:from|in|based in) {THE}{PLACEMOD}{L}`, 1, 2],
   ['located-occupation-in', 'located_in', `{P} {WHO}{BE}{DET}{W3}(?:student|students|resident|residents|teacher|worker|imam|preacher|cleric|doctor|nurse|businessman|shopkeeper|driver|refugee|engineer|lawyer|labourer|pupil|councillor|convert|father|mother|man|woman) (?:in|at|from|of) {THE}{L}`, 1, 2],
   ['located-of-appos', 'located_in', `{P1} , of {THE}{PLACEMOD}{L} ,`, 1, 2],
   ['located-possessive-place', 'located_in', `{L} 's {O1}`, 2, 1],

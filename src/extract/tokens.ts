@@ -22,6 +22,7 @@ export interface Token {
 
 const TOKEN_RX =
   /(?:\p{L}\.){2,}(?!\p{L})|[\p{L}\p{N}]+(?:[-'’/.&][\p{L}\p{N}]+)*|[’']s\b|\S/gu;
+const COMPOUND_RX = /^(.*\p{Lu}[\p{L}\p{N}'’-]*?)-(linked|backed|affiliated|allied|inspired|aligned|based|born|led|run|funded|sponsored|style|controlled|held|occupied|bound|made)$/u;
 const UPPER_RX = /^\p{Lu}/u;
 const WORD_RX = /^[\p{L}\p{N}]/u;
 
@@ -38,7 +39,14 @@ export function tokenize(text: string): Token[] {
     const gap = text.slice(prevEnd, start);
     const para = /\n[ \t\u00a0]*\n/.test(gap);
     const nl = gap.includes('\n');
-    if (pos && pos[1].length > 1 && !/^[\p{L}]$/u.test(pos[1])) {
+    // "al-Qaeda-linked", "Iraqi-born", "London-based": a name and a participle, split so the
+    // name stands alone ("al-Qaeda" - "linked").
+    const compound = COMPOUND_RX.exec(s);
+    if (compound && compound[1].length > 1) {
+      push(out, compound[1], start, para, nl);
+      push(out, '-', start + compound[1].length, false, false);
+      push(out, compound[2], start + compound[1].length + 1, false, false);
+    } else if (pos && pos[1].length > 1 && !/^[\p{L}]$/u.test(pos[1])) {
       push(out, pos[1], start, para, nl);
       push(out, pos[2], start + pos[1].length, false, false);
     } else {
