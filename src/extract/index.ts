@@ -116,6 +116,7 @@ export function extract(text: string, options: ExtractOptions = {}): Extraction 
   const { anchors, events } = resolveReferences(text, tokens, sentences, mentions, entityOf, entities, candidates, dates);
 
   const drafts: Draft[] = [];
+  const ctx: PatternContext = { entities, events, entityOf, drafts };
   const shapedAll: Shaped[] = [];
   let lastViolent = -1;
   let firstViolent = -1;
@@ -157,9 +158,9 @@ export function extract(text: string, options: ExtractOptions = {}): Extraction 
     for (const p of PATTERNS) {
       if (p.implicitAgent) {
         const who = p.agentKind === 'designator' ? designator : agent;
-        if (who >= 0) runPattern(p, sh, list, sent.index, entities, events, drafts, who);
+        if (who >= 0) runPattern(p, sh, list, sent.index, ctx, who);
       }
-      else if (pair || (p.implicitEvent && implicit >= 0)) runPattern(p, sh, list, sent.index, entities, events, drafts, implicit, violentHere, before);
+      else if (pair || (p.implicitEvent && implicit >= 0)) runPattern(p, sh, list, sent.index, ctx, implicit, violentHere, before);
     }
   }
   eventRelations(entities, events, entityOf, anchors, shapedAll, drafts);
@@ -179,8 +180,16 @@ function anchorsIn(group: string, list: Anchor[]): { anchor: Anchor; idx: number
   return out;
 }
 
-function runPattern(p: Pattern, sh: Shaped, list: Anchor[], sentence: number, entities: WorkEntity[], events: Map<number, EventInfo>, drafts: Draft[], implicit: number,
+interface PatternContext {
+  entities: WorkEntity[];
+  events: Map<number, EventInfo>;
+  entityOf: number[];
+  drafts: Draft[];
+}
+
+function runPattern(p: Pattern, sh: Shaped, list: Anchor[], sentence: number, ctx: PatternContext, implicit: number,
   violentHere?: { pos: number; entity: number }[], implicitBefore = -1): void {
+  const { entities, events, entityOf, drafts } = ctx;
   if ((p.implicitEvent || p.implicitAgent) && implicit < 0) return;
   if (p.need && !p.need.test(sh.text)) return;
   const rx = p.rx;
@@ -246,7 +255,7 @@ function runPattern(p: Pattern, sh: Shaped, list: Anchor[], sentence: number, en
           const evAnchor = ta === 'Event' ? s.anchor : t.anchor;
           if (evAnchor.rule !== 'event:kill-verb-object' && evAnchor.rule !== 'event:verb-with-place') continue;
         }
-        if (p.killVerbEvent && ev >= 0 && isVictim(events.get(ev)!, a)) continue;
+        if (p.killVerbEvent && ev >= 0 && isVictim(events.get(ev)!, a, entityOf)) continue;
         let attributed: number | undefined;
         if (p.attributedGroup) attributed = anchorsIn(m[p.attributedGroup] ?? '', list)[0]?.anchor.entity;
         drafts.push({
@@ -259,14 +268,13 @@ function runPattern(p: Pattern, sh: Shaped, list: Anchor[], sentence: number, en
   }
 }
 
-let victimEntityOf: number[] = [];
-function isVictim(info: EventInfo, entity: number): boolean {
-  return info.candidates.some((c) => c.complement && victimEntityOf[c.complement.mention] === entity);
+/** The entity is the named victim of the event's phrase ("killing X"). */
+function isVictim(info: EventInfo, entity: number, entityOf: number[]): boolean {
+  return info.candidates.some((c) => c.complement && entityOf[c.complement.mention] === entity);
 }
 
 /** Relations the event's own phrase states: its place, its victim, an organisation named as its author. */
 function eventRelations(entities: WorkEntity[], events: Map<number, EventInfo>, entityOf: number[], anchors: Anchor[][], shaped: Shaped[], drafts: Draft[]): void {
-  victimEntityOf = entityOf;
   const places = entities.map((e, i) => [e, i] as const).filter(([e]) => e.type === 'Location');
   for (const [ei, info] of events) {
     // A place whose name is written inside the event's name ("the Westminster Bridge attack").

@@ -167,6 +167,9 @@ test('explain prints every relation with its rule and evidence; extraction is de
   const text = 'Colm Reilly, the leader of the Harbour Movement, lived in Cork.';
   const x = extract(text);
   assert.deepEqual(extract(text), x);
+  // Nothing of one document leaks into the next one.
+  extract('Bilal Sayeed shot dead Omar Vance in Luton. Police arrested Sayeed later.');
+  assert.deepEqual(extract(text), x);
   assert.equal(x.extractor.name, EXTRACTOR.name);
   const out = explainExtraction(x);
   for (const r of x.relations) assert.ok(out.includes(r.rule));
