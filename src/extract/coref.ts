@@ -414,7 +414,10 @@ export function resolveReferences(
     // An attack told through its verbs ("blew himself up at a cafe") while an incident is under
     // discussion is part of that incident.
     if (c.rule === 'event:verb-with-place') {
-      const hit = lookBack(c.sentence, 3, (x, idx) => x.type === 'Event' && kindFamily(events.get(idx)?.kind) === family);
+      // ... unless its date says it is another incident (an abduction a year before the killing).
+      const d = dateNear(c);
+      const hit = lookBack(c.sentence, 3, (x, idx) => x.type === 'Event' && kindFamily(events.get(idx)?.kind) === family
+        && !(d && events.get(idx)?.date && events.get(idx)!.date!.slice(0, 4) !== d.slice(0, 4)));
       if (hit >= 0) {
         const info = events.get(hit)!;
         info.candidates.push(c);

@@ -5,7 +5,7 @@
 import type { EventKind } from '../schema/index.js';
 import type { Token } from './tokens.js';
 import type { TokenSentence } from './sentences.js';
-import { DEMONYMS, FUNCTION_WORDS } from './lexicons.js';
+import { COMMON_WORDS, DEMONYMS, FUNCTION_WORDS, PERSON_ROLE_NOUNS } from './lexicons.js';
 
 export const EVENT_TRIGGERS: Map<string, EventKind> = new Map(Object.entries({
   attack: 'attack', attacks: 'attack', bombing: 'bombing', bombings: 'bombing', murder: 'murder',
@@ -181,7 +181,7 @@ function verbEvent(tokens: Token[], k: number, end: number): { kind: EventKind; 
 
 const VERB_EVENTS: Map<string, { kind: EventKind; noun: string }> = new Map([
   ['stormed', { kind: 'attack', noun: 'attack' }], ['attacked', { kind: 'attack', noun: 'attack' }],
-  ['rammed', { kind: 'attack', noun: 'attack' }], ['abducted', { kind: 'attack', noun: 'kidnapping' }],
+  ['rammed', { kind: 'attack', noun: 'attack' }], ['abducted', { kind: 'attack', noun: 'abduction' }],
   ['kidnapped', { kind: 'attack', noun: 'kidnapping' }], ['stabbed', { kind: 'attack', noun: 'stabbing' }],
   ['massacred', { kind: 'attack', noun: 'massacre' }], ['bombed', { kind: 'bombing', noun: 'bombing' }],
   ['detonated', { kind: 'bombing', noun: 'bombing' }], ['hijacked', { kind: 'attack', noun: 'hijacking' }],
@@ -215,7 +215,9 @@ function nounEvent(
     // "the November 2015 attacks": a date before the noun is its date, not its name.
     if (MONTH_OR_YEAR_RX.test(tp.text)) { s = p; p--; continue; }
     if (/^\d{1,2}$/.test(tp.text) && p > sent.tokStart && MONTH_OR_YEAR_RX.test(tokens[p - 1].text)) { s = p - 1; p -= 2; continue; }
-    if (NUMBER_NAME_RX.test(tp.text) || (tp.cap && tp.word && !/^(?:The|A|An|This|That|His|Her|Their|Its)$/.test(tp.text) && !(p === sent.tokStart && tp.text.length < 4))) {
+    // A capitalised word opening the sentence is a name only if it is not an ordinary word ("Video shows ...").
+    const openingWord = (p === sent.tokStart || tokens[p].nl) && COMMON_WORDS.has(tp.lower);
+    if (NUMBER_NAME_RX.test(tp.text) || (tp.cap && tp.word && !openingWord && !/^(?:The|A|An|This|That|His|Her|Their|Its)$/.test(tp.text) && !(p === sent.tokStart && tp.text.length < 4))) {
       if (/^(?:The|A|An)$/.test(tp.text)) break;
       name.unshift(tp.text);
       proper = true;
@@ -223,7 +225,8 @@ function nounEvent(
       p--;
       continue;
     }
-    if ((INNER_MODIFIERS.has(tp.lower) || (tp.word && !tp.cap && !FUNCTION_WORDS.has(tp.lower) && k - p <= 2 && !/(?:ed|ly)$/.test(tp.lower))) && tp.lower !== trig.lower) {
+    // Lower-case words before the noun: known modifiers, or nouns (not "-ed", "-ly" or a verb's "-s").
+    if ((INNER_MODIFIERS.has(tp.lower) || (tp.word && !tp.cap && !FUNCTION_WORDS.has(tp.lower) && k - p <= 2 && !/(?:ed|ly|[^s]s)$/.test(tp.lower))) && tp.lower !== trig.lower) {
       // Only part of the name when a proper modifier stands further left.
       let q = p - 1;
       while (q >= sent.tokStart && INNER_MODIFIERS.has(tokens[q].lower)) q--;
@@ -245,6 +248,12 @@ function nounEvent(
   if (prep && (prep.lower === 'of' || prep.lower === 'on' || prep.lower === 'against' || prep.lower === 'in' || prep.lower === 'at')) {
     let j = k + 2;
     if (tokens[j] && tokens[j].lower === 'the') j++;
+    // "the beheading of aid worker David Haines": role words before the victim's name.
+    if (prep.lower === 'of') {
+      let q = j;
+      while (q < sent.tokEnd && q - j < 3 && !tokens[q].cap && (PERSON_ROLE_NOUNS.has(tokens[q].lower) || /^(?:aid|british|american|police|local|former|young|retired|off-duty)$/.test(tokens[q].lower) || DEMONYMS.has(tokens[q].lower))) q++;
+      if (q > j && mentions[mentionAt.get(q) ?? -1]?.type === 'Person') j = q;
+    }
     const mi = mentionAt.get(j);
     if (mi !== undefined && j < sent.tokEnd) {
       const mt = mentions[mi].type;

@@ -182,7 +182,10 @@ function quotedAlias(tokens: Token[], s: number): boolean {
   const q = tokens[s - 1];
   if (!q || !/^["“‘']$/.test(q.text)) return false;
   const a = tokens[s - 3]?.lower ?? '', b = tokens[s - 2]?.lower ?? '';
-  return (a === 'known' && b === 'as') || (a === 'also' && b === 'called') || /^(?:dubbed|nicknamed|alias|aka)$/.test(b);
+  // "known as", "known in the media as"
+  let known = false;
+  if (b === 'as') for (let i = s - 3; i >= Math.max(0, s - 7); i--) if (tokens[i].lower === 'known' || tokens[i].lower === 'called') { known = true; break; }
+  return known || (a === 'also' && b === 'called') || /^(?:dubbed|nicknamed|alias|aka)$/.test(b);
 }
 
 /** A capitalised word after "a"/"an" (and at most two adjectives) that modifies no noun: a product or object. */
@@ -344,6 +347,15 @@ export function findMentions(tokens: Token[], sentences: TokenSentence[]): RawMe
   // Capitalised names the model left out: the words, the model's type for the same name
   // elsewhere in the document, or the context decide.
   for (const p of pending) {
+    // "Baghdad's Green Zone": a name possessed by a place is a place in it.
+    const possessor = tokens[p.s - 1]?.lower === "'s" ? out.find((x) => x.e === p.s - 1) : undefined;
+    const placeLike = possessor?.type === 'Location' && !KNOWN_ORGS.has(keyOf(tokens, p.s, p.e)) && !DEMONYMS.has(tokens[p.s].lower)
+      && (p.e - p.s > 1 || !COMMON_WORDS.has(tokens[p.s].lower.replace(/s$/, '')));
+    if (placeLike) {
+      for (let i = p.s; i < p.e; i++) covered[i] = 1;
+      out.push({ s: p.s, e: p.e, type: 'Location', sentence: p.sentence, rule: 'rule:possessed-by-place' });
+      continue;
+    }
     const fix = typeFromWords(tokens, p.s, p.e);
     if (fix === 'drop') continue;
     let { s, e } = fix;
