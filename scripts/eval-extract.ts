@@ -1,7 +1,7 @@
 // Scores the extractor against the gold documents: ../shared/eval/gold-dev (the seed) and our
 // own fixtures under test/fixtures/extract, with ../shared/eval/score.mjs.
 //   npm run eval:extract [-- --quiet]
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { tmpdir } from 'node:os';
 import { spawnSync } from 'node:child_process';
@@ -10,11 +10,13 @@ import { extract, toEvaluationJson } from '../src/extract/index.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const shared = resolve(root, '../shared');
-const scorer = join(shared, 'eval/score.mjs');
+let scorer = join(shared, 'eval/score.mjs');
 if (!existsSync(scorer)) {
   console.error(`eval:extract needs ../shared (the scorer ${scorer} is missing): it is for developers and CI only.`);
   process.exit(1);
 }
+// The scorer runs only when started by its real path (it compares import.meta.url with argv[1]).
+scorer = realpathSync(scorer);
 const quiet = process.argv.includes('--quiet');
 
 function runSet(label: string, goldDir: string): void {
