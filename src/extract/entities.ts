@@ -217,7 +217,7 @@ function definedAliases(text: string, tokens: Token[], mentions: RawMention[], e
       // Parenthesised right after another name: its acronym or another name.
       const prev = mentions[mi - 1];
       if (prev.sentence === m.sentence && m.s - prev.e === 1 && tokens[prev.e].text === '(') target = entityOf[mi - 1];
-    } else if (/(?:also known as|known as|aka|a\.k\.a\.|dubbed|nicknamed|alias|calling himself|under the name|real name is|real name was|born|née)\s*[“"‘']?\s*$/.test(before) && !/(?:formerly|previously|once|later|now)\s+known as\s*[“"‘']?\s*$/.test(before)) {
+    } else if (/(?:also known as|known as|aka|a\.k\.a\.|dubbed|nicknamed|alias|calling himself|under the name|real name is|real name was|née)\s*[“"‘']?\s*$/.test(before) && !/(?:formerly|previously|once|later|now)\s+known as\s*[“"‘']?\s*$/.test(before)) {
       // The nearest name before it in the sentence, of a type that can share a name.
       for (let j = mi - 1; j >= 0 && mentions[j].sentence === m.sentence; j--) {
         const t = mentions[j].type;
