@@ -69,6 +69,11 @@ export interface NerResources {
   gazetteer: Map<number, number>;
   gazetteerNames: string[];
   gazetteerMaxLen: number;
+  /**
+   * Whether every proper prefix of a longer entry is in `gazetteer` with the GAZ_PREFIX bit, so
+   * matching stops at the first word sequence that is neither an entry nor a prefix of one.
+   */
+  gazetteerPrefixes: boolean;
   /** word hash -> bucket (0..4) of how often the word is written lower-case in running text. */
   lowerRatio: Map<number, number>;
 }
@@ -80,8 +85,51 @@ export function emptyResources(): NerResources {
     gazetteer: new Map(),
     gazetteerNames: [],
     gazetteerMaxLen: 0,
+    gazetteerPrefixes: false,
     lowerRatio: new Map(),
   };
+}
+
+/** Gazetteer value bit: the phrase begins a longer entry (lists use the bits below it). */
+export const GAZ_PREFIX = 0x8000;
+
+/** A read-only number -> number table (a Map, or inference's typed hash table). */
+export interface KeyTable {
+  get(key: number): number | undefined;
+}
+
+/**
+ * An open-addressing hash table of 32-bit keys to 16-bit values, key and value side by side
+ * (one cache line a probe; faster to build and probe than a Map).
+ */
+export class U32Table implements KeyTable {
+  /** [key, value + 1] pairs; value + 1 = 0 marks an empty slot */
+  private readonly slots: Uint32Array;
+  private readonly mask: number;
+  constructor(keys: ArrayLike<number>, vals: ArrayLike<number>) {
+    let size = 16;
+    while (size < keys.length * 2) size *= 2;
+    this.mask = size - 1;
+    const slots = new Uint32Array(size * 2);
+    for (let i = 0; i < keys.length; i++) {
+      const k = keys[i]! >>> 0;
+      let s = k & this.mask;
+      while (slots[2 * s + 1] !== 0 && slots[2 * s] !== k) s = (s + 1) & this.mask;
+      slots[2 * s] = k;
+      slots[2 * s + 1] = (vals[i]! & 0xffff) + 1;
+    }
+    this.slots = slots;
+  }
+  get(key: number): number | undefined {
+    const k = key >>> 0;
+    const mask = this.mask;
+    const slots = this.slots;
+    for (let s = k & mask; ; s = (s + 1) & mask) {
+      const v = slots[2 * s + 1]!;
+      if (v === 0) return undefined;
+      if (slots[2 * s] === k) return v - 1;
+    }
+  }
 }
 
 // ---------------------------------------------------------------- word shapes
@@ -520,12 +568,19 @@ export function sentenceMixed(info: ArrayLike<WordCase>, n: number): boolean {
  * Gazetteer matches: per token, per list, the BILU position (0..3) of the longest match covering
  * it, or -1. Writes n * G entries of `gaz`; `gl` is scratch of the same size.
  */
-export function gazetteerMatches(info: ArrayLike<WordInfo>, n: number, res: NerResources, gaz: Int8Array, gl: Int32Array): void {
+export function gazetteerMatches(
+  info: ArrayLike<WordInfo>,
+  n: number,
+  res: NerResources,
+  gaz: Int8Array,
+  gl: Int32Array,
+  table: KeyTable = res.gazetteer,
+): void {
   const G = res.gazetteerNames.length;
   gaz.fill(-1, 0, n * G);
   gl.fill(0, 0, n * G);
   const maxLen = res.gazetteerMaxLen;
-  const table = res.gazetteer;
+  const prefixes = res.gazetteerPrefixes;
   for (let i = 0; i < n; i++) {
     let h = 0x5bd1e995 ^ 0x811c9dc5;
     for (let len = 1; len <= maxLen && i + len <= n; len++) {
@@ -539,7 +594,10 @@ export function gazetteerMatches(info: ArrayLike<WordInfo>, n: number, res: NerR
         h = Math.imul(h, 16777619);
       }
       const mask = table.get(fmix(h));
-      if (mask === undefined) continue;
+      if (mask === undefined) {
+        if (prefixes) break;
+        continue;
+      }
       for (let g = 0; g < G; g++) {
         if (!(mask & (1 << g))) continue;
         for (let j = i; j < i + len; j++) {
@@ -548,13 +606,49 @@ export function gazetteerMatches(info: ArrayLike<WordInfo>, n: number, res: NerR
           gaz[j * G + g] = len === 1 ? 3 : j === i ? 0 : j === i + len - 1 ? 2 : 1;
         }
       }
+      if (prefixes && !(mask & GAZ_PREFIX)) break;
     }
   }
 }
 
 /**
+ * Features of the short shapes and lower-case ratios of the token and its neighbours, with the
+ * sentence-initial and mixed-case flags (7 at most): a small vocabulary, so inference caches
+ * their sums by shapeContextKey.
+ */
+export function shapeContextFeatures(
+  tm1: WordInfo,
+  t0: WordInfo,
+  tp1: WordInfo,
+  init: number,
+  mixed: boolean,
+  useLr: boolean,
+  out: Uint32Array,
+  p: number,
+): number {
+  out[p++] = fmix(c(c(tpl(34), tm1.hS), t0.hS));
+  out[p++] = fmix(c(c(tpl(35), t0.hS), tp1.hS));
+  out[p++] = fmix(c(c(c(tpl(36), tm1.hS), t0.hS), tp1.hS));
+  out[p++] = fmix(c(c(tpl(39), init + (mixed ? 2 : 0)), t0.hS));
+  // lower-case ratio of the word in running text
+  if (useLr) {
+    const cur = t0.lr * 2 + (t0.cap ? 1 : 0);
+    out[p++] = fmix(c(tpl(44), cur * 2 + init));
+    out[p++] = fmix(c(tpl(45), (tm1.lr * 2 + (tm1.cap ? 1 : 0)) * 16 + cur));
+    out[p++] = fmix(c(tpl(46), cur * 16 + tp1.lr * 2 + (tp1.cap ? 1 : 0)));
+  }
+  return p;
+}
+
+/** Everything shapeContextFeatures reads besides the three short-shape hashes, in 14 bits. */
+export function shapeContextKey(tm1: WordInfo, t0: WordInfo, tp1: WordInfo, init: number, mixed: boolean): number {
+  const lc = (w: WordInfo) => w.lr * 2 + (w.cap ? 1 : 0); // 0..13
+  return init | (mixed ? 2 : 0) | (lc(tm1) << 2) | (lc(t0) << 6) | (lc(tp1) << 10);
+}
+
+/**
  * Features of token i that depend on its neighbours together, the sentence or the document
- * (the rest of the base features). `gaz` is gazetteerMatches' output, or null without gazetteers.
+ * (the rest of the base features besides shapeContextFeatures). `gaz` is gazetteerMatches' output, or null without gazetteers.
  */
 export function contextFeatures(
   info: ArrayLike<WordInfo>,
@@ -578,23 +672,11 @@ export function contextFeatures(
   out[p++] = fmix(c(tpl(6), tp2.hN));
   out[p++] = fmix(c(c(tpl(7), tm1.hN), t0.hN));
   out[p++] = fmix(c(c(tpl(8), t0.hN), tp1.hN));
-  out[p++] = fmix(c(c(tpl(34), tm1.hS), t0.hS));
-  out[p++] = fmix(c(c(tpl(35), t0.hS), tp1.hS));
-  out[p++] = fmix(c(c(c(tpl(36), tm1.hS), t0.hS), tp1.hS));
   out[p++] = fmix(c(c(tpl(37), tm1.hN), t0.hS));
   out[p++] = fmix(c(c(tpl(38), t0.hS), tp1.hN));
-  out[p++] = fmix(c(c(tpl(39), init + (mixed ? 2 : 0)), t0.hS));
   out[p++] = fmix(c(c(tpl(41), tm2.hS), tm1.hS));
   out[p++] = fmix(c(c(tpl(42), tp1.hS), tp2.hS));
   if (!mixed) out[p++] = fmix(c(tpl(43), t0.hN)); // word in an all-caps sentence (headlines)
-
-  // lower-case ratio of the word in running text
-  if (res.lowerRatio.size > 0) {
-    const cur = t0.lr * 2 + (t0.cap ? 1 : 0);
-    out[p++] = fmix(c(tpl(44), cur * 2 + init));
-    out[p++] = fmix(c(tpl(45), (tm1.lr * 2 + (tm1.cap ? 1 : 0)) * 16 + cur));
-    out[p++] = fmix(c(tpl(46), cur * 16 + tp1.lr * 2 + (tp1.cap ? 1 : 0)));
-  }
 
   // gazetteers
   if (gaz) {
@@ -644,6 +726,16 @@ function extractBase(
     let p = selfFeatures(info[i]!, C, out, base);
     p = leftFeatures(i > 0 ? info[i - 1]! : PAD_LI, C, out, p);
     p = rightFeatures(i + 1 < n ? info[i + 1]! : PAD_RI, C, out, p);
+    p = shapeContextFeatures(
+      i > 0 ? info[i - 1]! : PAD_LI,
+      info[i]!,
+      i + 1 < n ? info[i + 1]! : PAD_RI,
+      i === 0 ? 1 : 0,
+      mixed,
+      res.lowerRatio.size > 0,
+      out,
+      p,
+    );
     p = contextFeatures(info, i, n, mixed, res, gaz, doc, out, p);
     counts[i] = p - base;
   }

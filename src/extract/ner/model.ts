@@ -36,6 +36,10 @@ import {
   type DocAgg,
   type NerResources,
   type WordInfo,
+  U32Table,
+  fmix,
+  shapeContextFeatures,
+  shapeContextKey,
 } from './features.js';
 
 const MAGIC = 'SKNER002';
@@ -66,15 +70,25 @@ export function constraintMask(): Float64Array {
 const MASK = constraintMask();
 const END_OK: boolean[] = Array.from({ length: NTAGS }, (_, t) => allowedEnd(t));
 
-/** For each tag, the tags allowed to precede it (BILOU constraints), flattened. */
-const PRED_START = new Int32Array(NTAGS + 1);
-const PRED: number[] = [];
+/**
+ * The BILOU constraints' shape, which viterbi unrolls: a tag that starts an entity or is O
+ * (O, B-x, U-x) may follow any closed tag (O, L-x, U-x); I-x and L-x may follow B-x and I-x.
+ */
+const CLOSED: number[] = [];
+const STARTS: number[] = [];
 for (let t = 0; t < NTAGS; t++) {
-  PRED_START[t] = PRED.length;
-  for (let p = 0; p < NTAGS; p++) if (MASK[p * NTAGS + t] === 0) PRED.push(p);
+  if (allowedEnd(t)) CLOSED.push(t);
+  if (allowedTransition(0, t)) STARTS.push(t);
 }
-PRED_START[NTAGS] = PRED.length;
-const PRED_ARR = Int32Array.from(PRED);
+const NTYPES = ENTITY_TYPES.length;
+for (let t = 0; t < NTAGS; t++)
+  for (let p = 0; p < NTAGS; p++) {
+    const cont = t > 0 && (tagPos(t) === 1 || tagPos(t) === 2);
+    const expect = cont ? tagType(p) === tagType(t) && (tagPos(p) === 0 || tagPos(p) === 1) : CLOSED.includes(p);
+    if (allowedTransition(p, t) !== expect || STARTS.includes(t) === cont) throw new Error('BILOU constraints changed: update viterbi');
+  }
+const CLOSED_ARR = Int32Array.from(CLOSED);
+const STARTS_ARR = Int32Array.from(STARTS);
 
 let vDelta = new Float64Array(64 * NTAGS);
 let vBack = new Int32Array(64 * NTAGS);
@@ -89,16 +103,20 @@ export function viterbi(em: Float64Array, n: number, tr: ArrayLike<number>, out:
   }
   const delta = vDelta;
   const back = vBack;
+  const closed = CLOSED_ARR;
+  const starts = STARTS_ARR;
+  const nc = closed.length;
   for (let t = 0; t < T; t++) delta[t] = em[t]! + tr[T * T + t]! + MASK[T * T + t]!;
   for (let i = 1; i < n; i++) {
     const o = i * T;
     const po = o - T;
-    for (let t = 0; t < T; t++) {
+    // O, B-x, U-x: after a closed tag (candidates in increasing order; the first best wins)
+    for (let si = 0; si < starts.length; si++) {
+      const t = starts[si]!;
       let best = -Infinity;
       let arg = 0;
-      const e = PRED_START[t + 1]!;
-      for (let q = PRED_START[t]!; q < e; q++) {
-        const p = PRED_ARR[q]!;
+      for (let q = 0; q < nc; q++) {
+        const p = closed[q]!;
         const s = delta[po + p]! + tr[p * T + t]!;
         if (s > best) {
           best = s;
@@ -107,6 +125,29 @@ export function viterbi(em: Float64Array, n: number, tr: ArrayLike<number>, out:
       }
       delta[o + t] = best + em[o + t]!;
       back[o + t] = arg;
+    }
+    // I-x, L-x: after B-x or I-x
+    for (let k = 0; k < NTYPES; k++) {
+      const b = 1 + 4 * k;
+      const m = b + 1;
+      const db = delta[po + b]!;
+      const dm = delta[po + m]!;
+      for (let t = m; t <= m + 1; t++) {
+        let best = -Infinity;
+        let arg = 0;
+        const s1 = db + tr[b * T + t]!;
+        if (s1 > best) {
+          best = s1;
+          arg = b;
+        }
+        const s2 = dm + tr[m * T + t]!;
+        if (s2 > best) {
+          best = s2;
+          arg = m;
+        }
+        delta[o + t] = best + em[o + t]!;
+        back[o + t] = arg;
+      }
     }
   }
   let best = -Infinity;
@@ -156,6 +197,8 @@ export interface ModelHeader {
   gazetteerNames: string[];
   gazetteerMaxLen: number;
   gazetteerEntries: number;
+  /** entries' proper prefixes are marked (GAZ_PREFIX); absent in older files */
+  gazetteerPrefixes?: boolean;
   lowerRatioWords: number;
   info?: Record<string, unknown>;
 }
@@ -228,6 +271,7 @@ export function serializeModel(
     gazetteerNames: res.gazetteerNames,
     gazetteerMaxLen: res.gazetteerMaxLen,
     gazetteerEntries: res.gazetteer.size,
+    gazetteerPrefixes: res.gazetteerPrefixes,
     lowerRatioWords: res.lowerRatio.size,
     info,
   };
@@ -257,6 +301,57 @@ export function serializeModel(
   push(lkeys);
   push(lvals);
   return Buffer.concat(parts);
+}
+
+/**
+ * Cached weight sums keyed by four 32-bit values (open addressing; starts over when full):
+ * inference's cache of shapeContextFeatures by the three short-shape hashes and shapeContextKey.
+ */
+class SumCache {
+  private readonly keys: Int32Array;
+  /** entry + 1 per slot, 0 when empty */
+  private readonly slot: Int32Array;
+  readonly vals: Int32Array;
+  private readonly mask: number;
+  private count = 0;
+  constructor(
+    private readonly cap: number,
+    private readonly width: number,
+  ) {
+    let size = 16;
+    while (size < cap * 2) size *= 2;
+    this.mask = size - 1;
+    this.keys = new Int32Array(size * 4);
+    this.slot = new Int32Array(size);
+    this.vals = new Int32Array(cap * width);
+  }
+  /** Offset of the key's sums in vals; for a key not cached, ~offset of a zeroed entry to fill. */
+  find(a: number, b: number, c: number, d: number): number {
+    const mask = this.mask;
+    const keys = this.keys;
+    let h = fmix(a ^ Math.imul(b, 0x9e3779b1) ^ Math.imul(c, 0x85ebca6b) ^ Math.imul(d, 0xc2b2ae35)) & mask;
+    for (; ; h = (h + 1) & mask) {
+      const e = this.slot[h]!;
+      if (e === 0) break;
+      const o = h * 4;
+      if (keys[o] === a && keys[o + 1] === b && keys[o + 2] === c && keys[o + 3] === d) return (e - 1) * this.width;
+    }
+    if (this.count >= this.cap) {
+      this.slot.fill(0);
+      this.count = 0;
+      return this.find(a, b, c, d);
+    }
+    const o = h * 4;
+    keys[o] = a;
+    keys[o + 1] = b;
+    keys[o + 2] = c;
+    keys[o + 3] = d;
+    const e = this.count++;
+    this.slot[h] = e + 1;
+    const vo = e * this.width;
+    this.vals.fill(0, vo, vo + this.width);
+    return ~vo;
+  }
 }
 
 /** Rows with at least this many nonzero weights (of S * NTAGS) are kept dense: a plain loop beats the sparse scatter. */
@@ -305,7 +400,10 @@ export class PerceptronNer implements NerModel {
   private mainTags = new Int32Array(64);
   private gaz = new Int8Array(0);
   private gl = new Int32Array(0);
-  private sums: Int32Array[] = [];
+  /** sums of shapeContextFeatures (4096 combinations, about 0.8 MB) */
+  private readonly shapeSums: SumCache;
+  /** the gazetteer (res.gazetteer) as a typed hash table */
+  private readonly gazTable: U32Table;
 
   constructor(buf: Buffer) {
     if (buf.length < 12 || buf.toString('ascii', 0, 8) !== MAGIC)
@@ -404,7 +502,9 @@ export class PerceptronNer implements NerModel {
     for (let i = 0; i < ckeys.length; i++) res.clusters.set(ckeys[i]!, cvals.subarray(i * C, i * C + C));
     res.gazetteerNames = header.gazetteerNames;
     res.gazetteerMaxLen = header.gazetteerMaxLen;
+    res.gazetteerPrefixes = header.gazetteerPrefixes === true;
     for (let i = 0; i < gkeys.length; i++) res.gazetteer.set(gkeys[i]!, gvals[i]!);
+    this.gazTable = new U32Table(gkeys, gvals);
     for (let i = 0; i < lkeys.length; i++) res.lowerRatio.set(lkeys[i]!, lvals[i]!);
     this.resources = res;
     const G = res.gazetteerNames.length;
@@ -412,6 +512,7 @@ export class PerceptronNer implements NerModel {
     if (maxFeats > MAX_FEATS) throw new Error(`NER model has ${C} cluster levels and ${G} gazetteers: too many features per token`);
     this.words = wordInfoCache(res);
     this.sAcc = new Int32Array(64 * ST);
+    this.shapeSums = new SumCache(4096, ST);
     this.padSums = new Int32Array(3 * ST);
     const f = this.feat;
     let p = leftFeatures(PAD_LI, C, f, 0);
@@ -532,15 +633,28 @@ export class PerceptronNer implements NerModel {
         this.gl = new Int32Array(n * G * 2);
       }
       gaz = this.gaz;
-      gazetteerMatches(infos, n, res, gaz, this.gl);
+      gazetteerMatches(infos, n, res, gaz, this.gl, this.gazTable);
     }
     const pad = this.padSums;
+    const shapeSums = this.shapeSums;
+    const shv = shapeSums.vals;
+    const useLr = res.lowerRatio.size > 0;
     for (let i = 0; i < n; i++) {
       const ao = i * ST;
-      const s0 = infos[i]!.sums!;
-      const l = i > 0 ? infos[i - 1]!.sums! : pad;
-      const r = i + 1 < n ? infos[i + 1]!.sums! : pad;
-      for (let j = 0; j < ST; j++) acc[ao + j] = s0[j]! + l[ST + j]! + r[2 * ST + j]!;
+      const w0 = infos[i]!;
+      const wl = i > 0 ? infos[i - 1]! : PAD_LI;
+      const wr = i + 1 < n ? infos[i + 1]! : PAD_RI;
+      const init = i === 0 ? 1 : 0;
+      let so = shapeSums.find(wl.hS, w0.hS, wr.hS, shapeContextKey(wl, w0, wr, init, mixed));
+      if (so < 0) {
+        so = ~so;
+        const p = shapeContextFeatures(wl, w0, wr, init, mixed, useLr, f, 0);
+        for (let k = 0; k < p; k++) this.addAll(f[k]!, shv, so);
+      }
+      const s0 = w0.sums!;
+      const l = i > 0 ? wl.sums! : pad;
+      const r = i + 1 < n ? wr.sums! : pad;
+      for (let j = 0; j < ST; j++) acc[ao + j] = s0[j]! + l[ST + j]! + r[2 * ST + j]! + shv[so + j]!;
       const p = contextFeatures(infos, i, n, mixed, res, gaz, stats, f, 0);
       for (let k = 0; k < p; k++) this.addAll(f[k]!, acc, ao);
     }

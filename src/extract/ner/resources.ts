@@ -4,7 +4,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { emptyResources, wordKey, type NerResources } from './features.js';
+import { GAZ_PREFIX, emptyResources, wordKey, type NerResources } from './features.js';
 import { readConll, readGmb } from './conll.js';
 import { buildClusters } from './clusters.js';
 
@@ -109,6 +109,7 @@ export async function buildResources(o: BuildOptions): Promise<NerResources> {
       o.log('compromise not installed: no compromise lexicon gazetteers');
     }
     res.gazetteerNames = lists.map(([n]) => n);
+    if ((1 << lists.length) > GAZ_PREFIX) throw new Error(`${lists.length} gazetteers: at most 15 fit the table's bits`);
     let maxLen = 1;
     for (let g = 0; g < lists.length; g++) {
       for (const entry of lists[g]![1]) {
@@ -117,9 +118,15 @@ export async function buildResources(o: BuildOptions): Promise<NerResources> {
         maxLen = Math.max(maxLen, toks.length);
         const k = wordKey(toks.join(' '));
         res.gazetteer.set(k, (res.gazetteer.get(k) ?? 0) | (1 << g));
+        // mark the entry's proper prefixes, so matching can stop where no entry continues
+        for (let len = 1; len < toks.length; len++) {
+          const pk = wordKey(toks.slice(0, len).join(' '));
+          res.gazetteer.set(pk, (res.gazetteer.get(pk) ?? 0) | GAZ_PREFIX);
+        }
       }
     }
     res.gazetteerMaxLen = maxLen;
+    res.gazetteerPrefixes = true;
     o.log(`gazetteers: ${lists.map(([n, l]) => `${n} ${l.length}`).join(', ')}; ${res.gazetteer.size} keys`);
   }
 
