@@ -117,6 +117,8 @@ export function extract(text: string, options: ExtractOptions = {}): Extraction 
 
   const drafts: Draft[] = [];
   const ctx: PatternContext = { entities, events, entityOf, drafts };
+  /** The incident under discussion at the end of each sentence. */
+  const incidentAt: number[] = [];
   const shapedAll: Shaped[] = [];
   let lastViolent = -1;
   let firstViolent = -1;
@@ -138,6 +140,7 @@ export function extract(text: string, options: ExtractOptions = {}): Extraction 
     });
     if (violentHere.length) lastViolent = violentHere[violentHere.length - 1].entity;
     const implicit = violentHere.length ? violentHere[0].entity : before;
+    incidentAt[sent.index] = lastViolent >= 0 ? lastViolent : firstViolent;
     // The police or security body under discussion (named in this or the last three sentences).
     let agent = -1;
     for (let q = sent.index; q >= Math.max(0, sent.index - 3) && agent < 0; q--) {
@@ -164,7 +167,7 @@ export function extract(text: string, options: ExtractOptions = {}): Extraction 
     }
   }
   eventRelations(entities, events, entityOf, anchors, shapedAll, drafts);
-  exemplification(tokens, sentences, anchors, shapedAll, entities, drafts);
+  exemplification(tokens, sentences, anchors, shapedAll, entities, drafts, incidentAt);
 
   return build(text, tokens, sentences, mentions, entityOf, entities, events, anchors, shapedAll, drafts);
 }
@@ -338,10 +341,20 @@ const GROUP_MEMBERS = /(?:⟦O\*?#(\d+)⟧ (?:'s )?(?:members|militants|fighters
 const RECRUITED_MEMBERS = /^(?:.*? )?⟦P\*?#(\d+)⟧ (?:.*? )?(?:recruited|enlisted|attracted|signed up|drew in|gathered) (?:[^⟦⟧ ]+ ){0,4}?(?:members|followers|recruits|fighters|supporters|young men|people)\b/;
 
 /** "Members of Y have ... For example, X did ..." : the people given as examples are members. */
-function exemplification(tokens: Token[], sentences: TokenSentence[], anchors: Anchor[][], shaped: Shaped[], entities: WorkEntity[], drafts: Draft[]): void {
+function exemplification(tokens: Token[], sentences: TokenSentence[], anchors: Anchor[][], shaped: Shaped[], entities: WorkEntity[], drafts: Draft[], incidentAt: number[]): void {
   for (let i = 1; i < sentences.length; i++) {
     const sh = shaped[i];
     if (!EXAMPLE_OPENERS.test(sh.text)) continue;
+    // "Four of the attackers died ... One of them, X, ...": X is one of the attackers.
+    if (/\b(?:attackers|gunmen|bombers|assailants|hijackers|perpetrators|killers)\b/.test(shaped[i - 1].text) && incidentAt[i - 1] >= 0) {
+      const first = /^(?:one of (?:them|⟦[A-Z]\*#\d+⟧)|among them) (?:, )?⟦P#(\d+)⟧/.exec(sh.text);
+      if (first) {
+        const a = anchors[i][Number(first[1])];
+        drafts.push({ type: 'perpetrator_of', source: a.entity, target: incidentAt[i - 1], sentence: i, from: 0, to: first[0].length,
+          rule: 'pattern:perpetrator-exemplification', sourceAnchor: a, confidence: 0.55 });
+      }
+      continue;
+    }
     const prev = GROUP_MEMBERS.exec(shaped[i - 1].text);
     const rec = prev ? null : RECRUITED_MEMBERS.exec(shaped[i - 1].text);
     if (!prev && !rec) continue;
