@@ -167,7 +167,7 @@ export function extract(text: string, options: ExtractOptions = {}): Extraction 
     }
   }
   eventRelations(entities, events, entityOf, anchors, shapedAll, drafts);
-  exemplification(tokens, sentences, anchors, shapedAll, entities, drafts, incidentAt);
+  exemplification(sentences, anchors, shapedAll, entities, drafts, incidentAt);
 
   return build(text, tokens, sentences, mentions, entityOf, entities, events, anchors, shapedAll, drafts);
 }
@@ -341,7 +341,7 @@ const GROUP_MEMBERS = /(?:⟦O\*?#(\d+)⟧ (?:'s )?(?:members|militants|fighters
 const RECRUITED_MEMBERS = /^(?:.*? )?⟦P\*?#(\d+)⟧ (?:.*? )?(?:recruited|enlisted|attracted|signed up|drew in|gathered) (?:[^⟦⟧ ]+ ){0,4}?(?:members|followers|recruits|fighters|supporters|young men|people)\b/;
 
 /** "Members of Y have ... For example, X did ..." : the people given as examples are members. */
-function exemplification(tokens: Token[], sentences: TokenSentence[], anchors: Anchor[][], shaped: Shaped[], entities: WorkEntity[], drafts: Draft[], incidentAt: number[]): void {
+function exemplification(sentences: TokenSentence[], anchors: Anchor[][], shaped: Shaped[], entities: WorkEntity[], drafts: Draft[], incidentAt: number[]): void {
   for (let i = 1; i < sentences.length; i++) {
     const sh = shaped[i];
     if (!EXAMPLE_OPENERS.test(sh.text)) continue;
