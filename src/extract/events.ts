@@ -27,7 +27,8 @@ export const KILL_VERBS: Map<string, string> = new Map(Object.entries({
 
 /** Event kinds that can be the same incident under different nouns. */
 export function kindFamily(k: EventKind | undefined): string {
-  if (k === 'attack' || k === 'bombing' || k === 'murder') return 'violence';
+  // A plot is an attack planned: "the plot" can be the bombing the text is about.
+  if (k === 'attack' || k === 'bombing' || k === 'murder' || k === 'plot') return 'violence';
   if (k === 'arrest' || k === 'charge' || k === 'trial' || k === 'conviction' || k === 'sentence') return 'justice';
   if (k === 'designation' || k === 'proscription') return 'listing';
   return k ?? 'other';
@@ -311,7 +312,11 @@ function nounEvent(
   // part of the name.
   let d = p;
   const lowerMods: string[] = [];
-  while (d >= sent.tokStart && k - d <= 3 && tokens[d].word && !tokens[d].cap && !FUNCTION_WORDS.has(tokens[d].lower) && inMention[d] < 0) lowerMods.unshift(tokens[d--].lower);
+  while (d >= sent.tokStart && k - d <= 5 && ((tokens[d].word && !tokens[d].cap && !FUNCTION_WORDS.has(tokens[d].lower) && inMention[d] < 0) || MONTH_OR_YEAR_RX.test(tokens[d].text) || (/^\d{1,2}$/.test(tokens[d].text) && MONTH_OR_YEAR_RX.test(tokens[d - 1]?.text ?? '')))) {
+    // Dates before the noun ("the October 2002 nightclub bombings") are its date, not its name.
+    if (!MONTH_OR_YEAR_RX.test(tokens[d].text) && !/^\d{1,2}$/.test(tokens[d].text)) lowerMods.unshift(tokens[d].lower);
+    d--;
+  }
   const article = d >= sent.tokStart ? tokens[d] : undefined;
   // A named place after "a siege at/in ..." pins it down too; "a third attack in X" does not.
   const namedPlace = complement && mentions[complement.mention].type === 'Location' && complement.prep !== 'of';

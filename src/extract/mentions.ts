@@ -83,6 +83,9 @@ function typeFromWords(tokens: Token[], s: number, e: number): { type: EntityTyp
   }
   if (e - s > 1 && /^(?:greater|north|south|east|west|northern|southern|eastern|western|central|upper|lower)$/.test(first) && PLACES.has(keyOf(tokens, s + 1, e)))
     return { type: 'Location', s, e, rule: 'lexicon:gazetteer-region' };
+  // "East Java", "North Waziristan": a compass word before a name makes a region.
+  if (e - s === 2 && /^(?:north|south|east|west|northeast|northwest|southeast|southwest|central)$/.test(first) && !ORG_HEADS.has(last) && !LOC_HEADS.has(last) && !DEMONYMS.has(last))
+    return { type: 'Location', s, e, rule: 'lexicon:compass-region' };
   if (e - s > 1 && (ORG_HEADS.has(last) || (ORG_FIRSTS.has(first) && tokens[s + 1]?.lower === 'of')))
     return { type: 'Organization', s, e, rule: 'lexicon:org-head' };
   if (e - s > 1 && GROUP_FIRSTS.has(first.replace(/['’]/g, '')))

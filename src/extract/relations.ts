@@ -190,7 +190,7 @@ const SPECS: Spec[] = [
   // perpetrator_of
   ['perpetrator-verb', 'perpetrator_of', `{X1} {G}${PERP_V} {THEP}{V}`, 1, 2, { leftmost: true }],
   ['perpetrator-possessive', 'perpetrator_of', `{X1} 's {V}`, 1, 2, { eventFamily: 'violence' }],
-  ['perpetrator-passive', 'perpetrator_of', `{V} {WHO}{BE}{ADV}(?:carried out|conducted|committed|perpetrated|launched|staged|planned|masterminded|orchestrated|organised|organized) by {THE}{X}`, 2, 1],
+  ['perpetrator-passive', 'perpetrator_of', `{V} {WHO}{BE}{ADV}(?:carried out|conducted|committed|perpetrated|launched|staged|planned|masterminded|orchestrated|organised|organized|ordered|directed|coordinated|financed|funded) {BYX}{X}`, 2, 1],
   ['perpetrator-gang-led-by', 'perpetrator_of', `{V} {WHO}{BE}{ADV}(?:carried out|conducted|committed|perpetrated|launched|staged|planned|masterminded|orchestrated|organised|organized) by (?:a|an|the) {W3}(?:gang|group|cell|faction|network|militia|unit|band|squad|team) (?:led|headed|commanded|run|directed) by {P}`, 2, 1],
   ['assoc-charged-in-connection', 'associated_with', `{P} {WHO}{BE}{ADV}(?:charged|arrested|detained|held|convicted|questioned|jailed|sentenced) (?:[^⟦⟧ ,]+ ){0,4}?(?:in connection with|over|for (?:their|his|her) (?:role|part) in) {THE}{V}`, 1, 2],
   ['assoc-charged-including', 'associated_with', `(?:charged|arrested|detained|held|convicted|questioned|jailed|sentenced) (?:[^⟦⟧ ,]+ ){0,4}?(?:in connection with|over|for (?:their|his|her) (?:role|part) in) {THE}{V} , including {P}`, 2, 1],
@@ -228,7 +228,7 @@ const SPECS: Spec[] = [
   // located_in
   ['located-live', 'located_in', `{X} {WHO}{BE}{HV}{ADV}(?:also )?${LIVE_V} (?:[^⟦⟧ ,;:()"]+ |⟦O[*^]?#\\d+⟧ 's ){0,6}?(?:(?:with|for|alongside) {THE}⟦O[*^]?#\\d+⟧ )?(?:(?:in|at|near|from|out of|across|throughout|around|inside) )?{THE}{PLACEMOD}{L}`, 1, 2],
   ['located-where', 'located_in', `{L} (?:, )?where {X} {G}${LIVE_V}`, 2, 1],
-  ['located-appos-from', 'located_in', `{X1} (?:\\( ⟦[PO][*^]?#\\d+⟧ \\) )?, (?:[^⟦⟧ ]+ , )?(?:a|an) (?:(?![a-z]+ed |born )[^⟦⟧ ,]+ ){0,4}?(?:from|in|based in) {THE}{PLACEMOD}{L}`, 1, 2],
+  ['located-appos-from', 'located_in', `{X1} (?:\\( ⟦[PO][*^]?#\\d+⟧ \\) )?, (?:[^⟦⟧ ]+ , )?(?:a|an) (?:(?![a-z]+ed |born )[^⟦⟧ ,]+ ){0,4}?(?:from|in|based in) {THE}(?:⟦L[*^]?#\\d+⟧ )?(?:(?:village|town|city|district|region|province|suburb|neighbourhood|neighborhood|borough) of )?{PLACEMOD}{L}`, 1, 2],
   ['located-occupation-in', 'located_in', `{P} {WHO}{BE}{DET}{W3}(?:student|students|resident|residents|teacher|worker|imam|preacher|cleric|doctor|nurse|businessman|shopkeeper|driver|refugee|engineer|lawyer|labourer|pupil|councillor|convert|father|mother|man|woman) (?:in|at|from|of) {THE}{L}`, 1, 2],
   ['located-of-appos', 'located_in', `{P1} , of {THE}{PLACEMOD}{L} ,`, 1, 2],
   ['located-possessive-place', 'located_in', `{L} 's (⟦[OL][*^]?#\\d+⟧)`, 2, 1],
