@@ -407,7 +407,7 @@ export function findMentions(tokens: Token[], sentences: TokenSentence[]): RawMe
     // A name followed by "province"/"state"/"district" is a place whatever the model said.
     if (x.type !== 'Location' && x.rule.startsWith('ner:') && n && ADMIN_KINDS.has(n.lower)) { x.type = 'Location'; x.rule += '+admin-kind'; }
     if (x.type === 'Location' && n && !n.cap && n.start - tokens[x.e - 1].end <= 1 && PLACE_KIND_AFTER.has(n.lower)
-      && !/^(?:a|an)$/.test(tokens[x.s - 1]?.lower ?? '')
+      && !/^(?:a|an)$/.test(tokens[x.s - 1]?.lower ?? '') && after?.lower !== 'of'
       && !(after && after.word && !after.cap && !FUNCTION_WORDS.has(after.lower))) x.e++;
     // An apposition tells a person from a body: "X, the imam of ...", "X, the French energy company".
     if (x.rule.startsWith('ner:') && tokens[x.e]?.text === ',' && /^(?:a|an|the)$/.test(tokens[x.e + 1]?.lower ?? '')) {
