@@ -97,6 +97,10 @@ function typeFromWords(tokens: Token[], s: number, e: number): { type: EntityTyp
   if (PLACES.has(key)) return { type: 'Location', s, e, rule: 'lexicon:gazetteer' };
   if (e - s > 1 && LOC_FIRSTS.has(first)) return { type: 'Location', s, e, rule: 'lexicon:place-first' };
   if (e - s > 1 && LOC_HEADS.has(last)) return { type: 'Location', s, e, rule: 'lexicon:place-head' };
+  // "Home Secretary", "Foreign Minister": an office named without its holder.
+  if (/^(?:secretary|minister|chancellor|commissioner|president|prosecutor|ambassador|spokesman|spokeswoman)$/.test(last)) return 'drop';
+  // "English-speaking", "Saudi-backed": an adjective made from a nationality.
+  if (e - s === 1 && /^\p{L}+-[a-z]+$/u.test(tokens[s].text) && DEMONYMS.has(tokens[s].lower.split('-')[0])) return 'drop';
   // "Bastille Day", "Easter Sunday", "Christmas Eve": days, not names.
   if (e - s > 1 && /^(?:day|eve|sunday|monday|tuesday|wednesday|thursday|friday|saturday)$/.test(last)) return 'drop';
   // "the Red Circle", "the Northern Legion": a capitalised name after "the" is a body, not a person.
@@ -276,6 +280,9 @@ export function findMentions(tokens: Token[], sentences: TokenSentence[]): RawMe
         let f = e + 1;
         if (f < sent.tokEnd && SITE_HEAD_AFTER.has(tokens[f].lower)) f++;
         out.push({ s, e: f, type: 'Location', sentence: sent.index, rule: 'rule:name-with-site-noun' });
+      } else if (e + 1 < sent.tokEnd && tokens[e].lower === 'news' && tokens[e + 1].lower === 'agency' && !FUNCTION_WORDS.has(tokens[s].lower)) {
+        // "its Amaq news agency"
+        out.push({ s, e, type: 'Organization', sentence: sent.index, rule: 'rule:name-with-group-noun' });
       } else if (e < sent.tokEnd && GROUP_HEAD_AFTER.has(tokens[e].lower) && !PLACES.has(keyOf(tokens, s, e)) && !DEMONYMS.has(tokens[s].lower) && !FUNCTION_WORDS.has(tokens[s].lower)
         && !KNOWN_ORGS.has(keyOf(tokens, s, e)) && !(tokens[e + 1] && (tokens[e + 1].lower === 'of' || tokens[e + 1].cap))) {
         // "the Hofstad network", "the Khalil cell": a name with the kind of group after it.
@@ -337,6 +344,8 @@ export function findMentions(tokens: Token[], sentences: TokenSentence[]): RawMe
         while (s > sent.tokStart && tokens[s - 1].cap && tokens[s - 1].word && !covered[s - 1] && tokens[s - 1].end + 1 >= tokens[s].start
           && !PERSON_TITLES.has(tokens[s - 1].lower.replace(/\.$/, '')) && !DEMONYMS.has(tokens[s - 1].lower) && !FUNCTION_WORDS.has(tokens[s - 1].lower)
           && !isOpening(tokens, sent, s - 1) && !ORG_HEADS.has(tokens[s - 1].lower)) s--;
+        // "Abu Isa al-Amriki": a name particle word right after the span belongs to the name.
+        while (e < sent.tokEnd && tokens[e].start - tokens[e - 1].end <= 1 && /^(?:al|el|ad|ash|as|an|ar|at|az|bin|ibn|abu)-\p{L}/iu.test(tokens[e].text)) e++;
       }
       for (let i = s; i < e; i++) covered[i] = 1;
       out.push({ s, e, type, sentence: sent.index, rule });
@@ -399,6 +408,16 @@ export function findMentions(tokens: Token[], sentences: TokenSentence[]): RawMe
     for (let i = s; i < e; i++) covered[i] = 1;
     out.push({ s, e, type, sentence: p.sentence, rule });
   }
+  // "Afif and Muhammad Ali": a one-word name coordinated with a person, typed as a place or body
+  // by the model, is a person too.
+  out.sort((a, b) => a.s - b.s);
+  for (let i = 0; i < out.length; i++) {
+    const x = out[i];
+    if (x.type === 'Person' || !x.rule.startsWith('ner:') || x.e - x.s !== 1) continue;
+    const next = out[i + 1], prev = out[i - 1];
+    if ((next && next.type === 'Person' && tokens[x.e]?.lower === 'and' && next.s === x.e + 1)
+      || (prev && prev.type === 'Person' && tokens[x.s - 1]?.lower === 'and' && prev.e === x.s - 1)) { x.type = 'Person'; x.rule += '+coordinated-with-person'; }
+  }
   // "Kabul airport", "Kunar province": a place name and the lower-case kind of place after it.
   for (const x of out) {
     const n = tokens[x.e];
@@ -427,7 +446,7 @@ export function findMentions(tokens: Token[], sentences: TokenSentence[]): RawMe
 }
 
 /** First words of place names ("Stade de France", "Boulevard Voltaire", "Mount Sinjar"). */
-const LOC_FIRSTS = new Set(['stade', 'boulevard', 'rue', 'avenue', 'piazza', 'plaza', 'via', 'mount', 'lake', 'fort', 'gare', 'promenade',
+const LOC_FIRSTS = new Set(['stade', 'boulevard', 'rue', 'avenue', 'piazza', 'plaza', 'via', 'mount', 'lake', 'fort', 'gare', 'promenade', 'las', 'los',
   'palais', 'place', 'cape', 'gulf', 'isle', 'port', 'wadi', 'jebel', 'jabal', 'tel', 'camp', 'kampung']);
 const SITE_HEAD_AFTER = new Set(['hotel', 'complex', 'mall', 'airport', 'station', 'market', 'mosque', 'church', 'synagogue',
   'stadium', 'arena', 'bridge', 'square', 'prison', 'hospital', 'embassy', 'consulate', 'barracks', 'nightclub', 'cafe', 'restaurant', 'cathedral', 'temple']);
