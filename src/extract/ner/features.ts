@@ -330,9 +330,14 @@ export function appendStacked(tokens: string[], out: Uint32Array, counts: Uint8A
 
 /** The auxiliary tagger's tags around token i (3 features), written at out[p..]; returns the new end. */
 export function auxFeatures(aux: ArrayLike<number>, i: number, n: number, out: Uint32Array, p: number): number {
-  const a0 = aux[i]!;
-  const am = i > 0 ? aux[i - 1]! : 99;
-  const ap = i + 1 < n ? aux[i + 1]! : 99;
+  return auxTagFeatures(i > 0 ? aux[i - 1]! : NO_TAG, aux[i]!, i + 1 < n ? aux[i + 1]! : NO_TAG, out, p);
+}
+
+/** The tag stacked features use beyond the sentence. */
+export const NO_TAG = 99;
+
+/** auxFeatures from the aux tags before, at and after the token (NO_TAG beyond the sentence). */
+export function auxTagFeatures(am: number, a0: number, ap: number, out: Uint32Array, p: number): number {
   out[p++] = fmix(Math.imul(tpl(400), 31) ^ a0);
   out[p++] = fmix(Math.imul(tpl(401), 31) ^ (am * 128 + a0));
   out[p++] = fmix(Math.imul(tpl(402), 31) ^ (a0 * 128 + ap));
@@ -355,12 +360,29 @@ export function stage1Features(
   p: number,
 ): number {
   const st = stage1.tags;
-  const s0 = st[i]!;
-  const sm = i > 0 ? st[i - 1]! : 99;
-  const sp = i + 1 < n ? st[i + 1]! : 99;
+  p = stage1TagFeatures(i > 0 ? st[i - 1]! : NO_TAG, st[i]!, i + 1 < n ? st[i + 1]! : NO_TAG, out, p);
+  return stage1WordFeatures(stage1, i, cap, l, nrm, out, p);
+}
+
+/** The stage-1 tags before, at and after the token (NO_TAG beyond the sentence): 3 features. */
+export function stage1TagFeatures(sm: number, s0: number, sp: number, out: Uint32Array, p: number): number {
   out[p++] = fmix(Math.imul(tpl(300), 31) ^ s0);
   out[p++] = fmix(Math.imul(tpl(301), 31) ^ (sm * 128 + s0));
   out[p++] = fmix(Math.imul(tpl(302), 31) ^ (s0 * 128 + sp));
+  return p;
+}
+
+/** The rest of stage1Features: the token's stage-1 tag with its word, and the document aggregate. */
+export function stage1WordFeatures(
+  stage1: Stage1Info,
+  i: number,
+  cap: boolean,
+  l: string,
+  nrm: string,
+  out: Uint32Array,
+  p: number,
+): number {
+  const s0 = stage1.tags[i]!;
   out[p++] = fmix(hashStr(Math.imul(tpl(303), 31) ^ s0, nrm));
   if (cap) {
     const a = stage1.agg.get(l);
@@ -642,8 +664,12 @@ export function shapeContextFeatures(
 
 /** Everything shapeContextFeatures reads besides the three short-shape hashes, in 14 bits. */
 export function shapeContextKey(tm1: WordInfo, t0: WordInfo, tp1: WordInfo, init: number, mixed: boolean): number {
-  const lc = (w: WordInfo) => w.lr * 2 + (w.cap ? 1 : 0); // 0..13
-  return init | (mixed ? 2 : 0) | (lc(tm1) << 2) | (lc(t0) << 6) | (lc(tp1) << 10);
+  return init | (mixed ? 2 : 0) | (lrCap(tm1) << 2) | (lrCap(t0) << 6) | (lrCap(tp1) << 10);
+}
+
+/** Lower-case ratio bucket and capitalisation, 0..13. */
+function lrCap(w: WordInfo): number {
+  return w.lr * 2 + (w.cap ? 1 : 0);
 }
 
 /**

@@ -12,7 +12,6 @@ import {
   allowedEnd,
   allowedTransition,
   appendStacked,
-  auxFeatures,
   contextFeatures,
   docAggregate,
   docAggregateOf,
@@ -26,7 +25,6 @@ import {
   rightFeatures,
   selfFeatures,
   sentenceMixed,
-  stage1Features,
   tagPos,
   tagType,
   wordInfo,
@@ -40,6 +38,10 @@ import {
   fmix,
   shapeContextFeatures,
   shapeContextKey,
+  NO_TAG,
+  auxTagFeatures,
+  stage1TagFeatures,
+  stage1WordFeatures,
 } from './features.js';
 
 const MAGIC = 'SKNER002';
@@ -68,6 +70,8 @@ export function constraintMask(): Float64Array {
 }
 
 const MASK = constraintMask();
+/** NTAGS as a local binding (hot loops; an imported binding may compile to a getter call) */
+const NT: number = NTAGS;
 const END_OK: boolean[] = Array.from({ length: NTAGS }, (_, t) => allowedEnd(t));
 
 /**
@@ -92,11 +96,33 @@ const STARTS_ARR = Int32Array.from(STARTS);
 
 let vDelta = new Float64Array(64 * NTAGS);
 let vBack = new Int32Array(64 * NTAGS);
+/** per call: transitions from closed tags to starting ones, [start][closed] */
+const vTrC = new Float64Array(STARTS_ARR.length * CLOSED_ARR.length);
+/** per call: transitions into I-x and L-x from B-x and I-x: [I from B, I from I, L from B, L from I] per type */
+const vTrIL = new Float64Array(4 * NTYPES);
+/** closed tags' scores at the previous token */
+const vDc = new Float64Array(CLOSED_ARR.length);
 
 /** Viterbi over emission scores em (n x NTAGS) and transition scores tr ((NTAGS+1) x NTAGS). */
 export function viterbi(em: Float64Array, n: number, tr: ArrayLike<number>, out: Int32Array): void {
+  viterbiRows(em, 0, NTAGS, 1, n, tr, out);
+}
+
+/**
+ * Viterbi over emission scores em[base + i * stride + t] * scale (token i, tag t): the model
+ * decodes straight from its Int32 weight sums. Ties go to the lowest previous tag.
+ */
+export function viterbiRows(
+  em: ArrayLike<number>,
+  base: number,
+  stride: number,
+  scale: number,
+  n: number,
+  tr: ArrayLike<number>,
+  out: Int32Array,
+): void {
   if (n === 0) return;
-  const T = NTAGS;
+  const T = NT;
   if (vDelta.length < n * T) {
     vDelta = new Float64Array(n * T * 2);
     vBack = new Int32Array(n * T * 2);
@@ -106,25 +132,39 @@ export function viterbi(em: Float64Array, n: number, tr: ArrayLike<number>, out:
   const closed = CLOSED_ARR;
   const starts = STARTS_ARR;
   const nc = closed.length;
-  for (let t = 0; t < T; t++) delta[t] = em[t]! + tr[T * T + t]! + MASK[T * T + t]!;
+  const ns = starts.length;
+  const trc = vTrC;
+  const tril = vTrIL;
+  const dc = vDc;
+  for (let si = 0; si < ns; si++) for (let q = 0; q < nc; q++) trc[si * nc + q] = tr[closed[q]! * T + starts[si]!]!;
+  for (let k = 0; k < NTYPES; k++) {
+    const b = 1 + 4 * k;
+    tril[4 * k] = tr[b * T + b + 1]!;
+    tril[4 * k + 1] = tr[(b + 1) * T + b + 1]!;
+    tril[4 * k + 2] = tr[b * T + b + 2]!;
+    tril[4 * k + 3] = tr[(b + 1) * T + b + 2]!;
+  }
+  for (let t = 0; t < T; t++) delta[t] = em[base + t]! * scale + tr[T * T + t]! + MASK[T * T + t]!;
   for (let i = 1; i < n; i++) {
     const o = i * T;
     const po = o - T;
+    const eo = base + i * stride;
     // O, B-x, U-x: after a closed tag (candidates in increasing order; the first best wins)
-    for (let si = 0; si < starts.length; si++) {
+    for (let q = 0; q < nc; q++) dc[q] = delta[po + closed[q]!]!;
+    for (let si = 0; si < ns; si++) {
       const t = starts[si]!;
+      const to = si * nc;
       let best = -Infinity;
       let arg = 0;
       for (let q = 0; q < nc; q++) {
-        const p = closed[q]!;
-        const s = delta[po + p]! + tr[p * T + t]!;
+        const s = dc[q]! + trc[to + q]!;
         if (s > best) {
           best = s;
-          arg = p;
+          arg = q;
         }
       }
-      delta[o + t] = best + em[o + t]!;
-      back[o + t] = arg;
+      delta[o + t] = best + em[eo + t]! * scale;
+      back[o + t] = closed[arg]!;
     }
     // I-x, L-x: after B-x or I-x
     for (let k = 0; k < NTYPES; k++) {
@@ -132,20 +172,21 @@ export function viterbi(em: Float64Array, n: number, tr: ArrayLike<number>, out:
       const m = b + 1;
       const db = delta[po + b]!;
       const dm = delta[po + m]!;
-      for (let t = m; t <= m + 1; t++) {
+      for (let u = 0; u < 2; u++) {
+        const t = m + u;
         let best = -Infinity;
         let arg = 0;
-        const s1 = db + tr[b * T + t]!;
+        const s1 = db + tril[4 * k + 2 * u]!;
         if (s1 > best) {
           best = s1;
           arg = b;
         }
-        const s2 = dm + tr[m * T + t]!;
+        const s2 = dm + tril[4 * k + 2 * u + 1]!;
         if (s2 > best) {
           best = s2;
           arg = m;
         }
-        delta[o + t] = best + em[o + t]!;
+        delta[o + t] = best + em[eo + t]! * scale;
         back[o + t] = arg;
       }
     }
@@ -354,6 +395,12 @@ class SumCache {
   }
 }
 
+/** Tag triples (previous, current, next; NO_TAG beyond the sentence). */
+const TRIPLES = (NTAGS + 1) * NTAGS * (NTAGS + 1);
+function tripleIndex(a: number, b: number, c: number): number {
+  return ((a === NO_TAG ? NT : a) * NT + b) * (NT + 1) + (c === NO_TAG ? NT : c);
+}
+
 /** Rows with at least this many nonzero weights (of S * NTAGS) are kept dense: a plain loop beats the sparse scatter. */
 const DENSE_MIN = 16;
 /**
@@ -395,11 +442,15 @@ export class PerceptronNer implements NerModel {
   private feat = new Uint32Array(MAX_FEATS);
   private sAcc: Int32Array;
   private docAcc = new Int32Array(0);
-  private em = new Float64Array(64 * NTAGS);
   private auxTags = new Int32Array(64);
   private mainTags = new Int32Array(64);
   private gaz = new Int8Array(0);
   private gl = new Int32Array(0);
+  /** sums of auxTagFeatures (every stage) and stage1TagFeatures (doc stage) by tripleIndex, filled as met */
+  private readonly auxSums: Int32Array;
+  private readonly auxDone = new Uint8Array(TRIPLES);
+  private readonly stage1Sums = new Int32Array(TRIPLES * NTAGS);
+  private readonly stage1Done = new Uint8Array(TRIPLES);
   /** sums of shapeContextFeatures (4096 combinations, about 0.8 MB) */
   private readonly shapeSums: SumCache;
   /** the gazetteer (res.gazetteer) as a typed hash table */
@@ -513,6 +564,7 @@ export class PerceptronNer implements NerModel {
     this.words = wordInfoCache(res);
     this.sAcc = new Int32Array(64 * ST);
     this.shapeSums = new SumCache(4096, ST);
+    this.auxSums = new Int32Array(TRIPLES * ST);
     this.padSums = new Int32Array(3 * ST);
     const f = this.feat;
     let p = leftFeatures(PAD_LI, C, f, 0);
@@ -554,12 +606,12 @@ export class PerceptronNer implements NerModel {
       for (let q = a; q < e; q++) {
         const v = ent[q]!;
         const j = (v & 255) - so;
-        if (j >= 0 && j < NTAGS) acc[ao + j] += v >> 8;
+        if (j >= 0 && j < NT) acc[ao + j] += v >> 8;
       }
     } else if (r !== -1) {
       const dense = this.dense;
       const o = (-2 - r) * this.ST + so;
-      for (let t = 0; t < NTAGS; t++) acc[ao + t] += dense[o + t]!;
+      for (let t = 0; t < NT; t++) acc[ao + t] += dense[o + t]!;
     }
   }
 
@@ -595,17 +647,8 @@ export class PerceptronNer implements NerModel {
 
   /** Viterbi decoding of one stage from weight sums at acc[base + i * stride + t]. */
   private decodeRows(stage: number, acc: Int32Array, base: number, stride: number, n: number, out: Int32Array): void {
-    const T = NTAGS;
-    if (this.em.length < n * T) this.em = new Float64Array(n * T * 2);
-    const em = this.em;
     const st = this.stages[stage]!;
-    const scale = st.scale;
-    for (let i = 0; i < n; i++) {
-      const a = base + i * stride;
-      const o = i * T;
-      for (let t = 0; t < T; t++) em[o + t] = acc[a + t]! * scale;
-    }
-    viterbi(em, n, st.trans, out);
+    viterbiRows(acc, base, stride, st.scale, n, st.trans, out);
   }
 
   /**
@@ -662,10 +705,21 @@ export class PerceptronNer implements NerModel {
       const aux = this.auxTags;
       this.decodeRows(this.auxStage, acc, this.auxStage * NTAGS, ST, n, aux);
       // the aux tags are features of the main and document passes (added to every stage's sums:
-      // the aux pass is done)
+      // the aux pass is done); their sums are cached by tag triple
+      const sums = this.auxSums;
       for (let i = 0; i < n; i++) {
-        const p = auxFeatures(aux, i, n, f, 0);
-        for (let k = 0; k < p; k++) this.addAll(f[k]!, acc, i * ST);
+        const am = i > 0 ? aux[i - 1]! : NO_TAG;
+        const a0 = aux[i]!;
+        const ap = i + 1 < n ? aux[i + 1]! : NO_TAG;
+        const x = tripleIndex(am, a0, ap);
+        const o = x * ST;
+        if (!this.auxDone[x]) {
+          const p = auxTagFeatures(am, a0, ap, f, 0);
+          for (let k = 0; k < p; k++) this.addAll(f[k]!, sums, o);
+          this.auxDone[x] = 1;
+        }
+        const ao = i * ST;
+        for (let j = 0; j < ST; j++) acc[ao + j] += sums[o + j]!;
       }
     }
     this.decodeRows(this.mainStage, acc, this.mainStage * NTAGS, ST, n, this.mainTags);
@@ -677,10 +731,24 @@ export class PerceptronNer implements NerModel {
     const so = this.docStage * NTAGS;
     const f = this.feat;
     const stage1 = { tags: main, agg };
+    const T = NT;
+    const sums = this.stage1Sums;
     for (let i = 0; i < n; i++) {
       const wi = infos[i]!;
-      const p = stage1Features(stage1, i, n, wi.cap, wi.l, wi.n, f, 0);
       const ao = base + i * stride;
+      // the tag-triple features' sums are cached
+      const sm = i > 0 ? main[i - 1]! : NO_TAG;
+      const s0 = main[i]!;
+      const sp = i + 1 < n ? main[i + 1]! : NO_TAG;
+      const x = tripleIndex(sm, s0, sp);
+      const o = x * T;
+      if (!this.stage1Done[x]) {
+        const p = stage1TagFeatures(sm, s0, sp, f, 0);
+        for (let k = 0; k < p; k++) this.addStage(f[k]!, so, sums, o);
+        this.stage1Done[x] = 1;
+      }
+      for (let t = 0; t < T; t++) acc[ao + t] += sums[o + t]!;
+      const p = stage1WordFeatures(stage1, i, wi.cap, wi.l, wi.n, f, 0);
       for (let k = 0; k < p; k++) this.addStage(f[k]!, so, acc, ao);
     }
     this.decodeRows(this.docStage, acc, base, stride, n, out);
@@ -710,7 +778,11 @@ export class PerceptronNer implements NerModel {
       mains.set(s, this.mainTags.slice(0, n));
       if (useDoc) {
         const acc = this.sAcc;
-        for (let i = 0; i < n; i++) docAcc.set(acc.subarray(i * ST + so, i * ST + so + T), (off + i) * T);
+        for (let i = 0; i < n; i++) {
+          const a = i * ST + so;
+          const b = (off + i) * T;
+          for (let t = 0; t < T; t++) docAcc[b + t] = acc[a + t]!;
+        }
         offsets.push(off);
         off += n;
       }
@@ -775,22 +847,22 @@ export class PerceptronNer implements NerModel {
       const feats = new Uint32Array(n * MAX_FEATS);
       const counts = new Uint8Array(n);
       extractFeatures(tokens, this.resources, stats, feats, counts);
-      const sums = (c2: Uint8Array, from: Uint8Array | null, stage: number): Int32Array => {
+      /** decodes a stage from the first c2[i] features of each token */
+      const sums = (c2: Uint8Array, stage: number): Int32Array => {
         const out = new Int32Array(n);
         const acc = new Int32Array(n * ST);
-        for (let i = 0; i < n; i++)
-          for (let k = 0; k < c2[i]!; k++) if (!from || k < counts[i]! || k >= from[i]!) this.addAll(feats[i * MAX_FEATS + k]!, acc, i * ST);
+        for (let i = 0; i < n; i++) for (let k = 0; k < c2[i]!; k++) this.addAll(feats[i * MAX_FEATS + k]!, acc, i * ST);
         this.decodeRows(stage, acc, stage * T, ST, n, out);
         return out;
       };
       let aux: Int32Array | undefined;
       let mainCounts = counts;
       if (this.auxStage >= 0) {
-        aux = sums(counts, null, this.auxStage);
+        aux = sums(counts, this.auxStage);
         mainCounts = Uint8Array.from(counts);
         appendStacked(tokens, feats, mainCounts, { aux });
       }
-      const main = sums(mainCounts, null, this.mainStage);
+      const main = sums(mainCounts, this.mainStage);
       return { feats, counts, mainCounts, aux, main, sums };
     });
     if (this.docStage < 0 || this.singlePass) return sentences.map((s, i) => bilouToIob(local[i]!.main, s.length));
@@ -803,7 +875,7 @@ export class PerceptronNer implements NerModel {
       // the document pass's features: the base ones, the aux ones (again) and the stage-1 ones
       const c2 = Uint8Array.from(l.counts);
       appendStacked(tokens, l.feats, c2, { aux: l.aux, stage1: { tags: l.main, agg } });
-      return bilouToIob(l.sums(c2, null, this.docStage), tokens.length);
+      return bilouToIob(l.sums(c2, this.docStage), tokens.length);
     });
   }
 }
