@@ -5,7 +5,7 @@
 import { normalizeName, type EntityType } from '../schema/index.js';
 import type { Token } from './tokens.js';
 import type { RawMention } from './mentions.js';
-import { KNOWN_ORG_ALIASES } from './lexicons.js';
+import { KNOWN_ORG_ALIASES, PLACES } from './lexicons.js';
 
 export interface WorkEntity {
   id: string;
@@ -109,7 +109,12 @@ export function resolveNames(text: string, tokens: Token[], mentions: RawMention
       if (hit !== undefined && hit >= 0) { add(mi, hit, name); continue; }
     }
     // A person's short name: a run of words of a longer person name (nearest one before wins).
-    if (m.type === 'Person' || (m.type !== 'Location' && (words.length === 1 || m.rule === 'rule:article-name'))) {
+    // A place or body the model typed that is another body's name variant ("Houthis", "Houthi movement").
+    if (m.type === 'Location' && m.rule === 'ner:perceptron' && !PLACES.has(key)) {
+      const org = orgByBase.get(orgBase(key));
+      if (org !== undefined) { add(mi, org, name); continue; }
+    }
+    if (m.type === 'Person' || (m.type !== 'Location' && (words.length === 1 || m.rule === 'rule:article-name' || /^(?:al|el|abu|bin|ibn)$/.test(words[0])))) {
       const hit = nearestContaining(entities, personByWord.get(words[0]) ?? [], starts, mentions[mi].s, words);
       if (hit !== undefined) { add(mi, hit, name); continue; }
     }

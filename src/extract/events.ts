@@ -174,7 +174,7 @@ function verbEvent(tokens: Token[], k: number, end: number): { kind: EventKind; 
   // "killed 51 worshippers", "killing four people": a killing counted in people.
   // "was seized from a hotel in Timbuktu": a person taken is a kidnapping.
   const prev = k > 0 ? tokens[k - 1].lower : '';
-  if ((w === 'seized' || w === 'snatched' || w === 'abducted' || w === 'kidnapped') && (prev === 'was' || prev === 'were' || prev === 'been')) return { kind: 'attack', noun: 'kidnapping', len: 1 };
+  if ((w === 'seized' || w === 'snatched' || w === 'abducted' || w === 'kidnapped') && (prev === 'was' || prev === 'were' || prev === 'been')) return { kind: 'attack', noun: w === 'abducted' ? 'abduction' : 'kidnapping', len: 1 };
   if ((w === 'killed' || w === 'killing') && /^(?:\d+|two|three|four|five|six|seven|eight|nine|ten|dozens|scores|hundreds|at)$/.test(n1)) return { kind: 'attack', noun: 'attack', len: 1 };
   const simple = VERB_EVENTS.get(w);
   return simple ? { ...simple, len: 1 } : null;
