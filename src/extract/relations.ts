@@ -56,7 +56,7 @@ const MACROS: Record<string, string> = {
   THEP: '(?:the |⟦[PO][*^]?#\\d+⟧ \'s )?',
   // After a name: its acronym in brackets, an apposition ("X, a Salafist group,"), a relative
   // clause set off by commas ("X, which had called itself Y, was led by"), then who/which/that.
-  WHO: '(?:\\( ⟦[PO][*^]?#\\d+⟧ \\) )?(?:, (?:of|from) (?:the )?⟦L[*^]?#\\d+⟧ ,? )?(?:, (?:also |formerly |previously |once )?(?:known as|called|aka|dubbed|named) (?:the )?⟦[POL]#\\d+⟧ (?:\\( ⟦[PO]#\\d+⟧ \\) )?)?(?:, (?:a|an|the) (?:[^⟦⟧ ,]+ |⟦[OL]#\\d+⟧ ){0,6}?(?=,|who|which|that|based|living|born|founded|formed|set|established|created|registered|headquartered|active|operating|banned|designated|known|led|run)(?:, )?)?(?:, (?:which|who|that|whose|⟦P\\^#\\d+⟧) (?:[^⟦⟧ ,]+ |⟦[POLV][*^]?#\\d+⟧ ){1,14}, )?(?:, (?:a|an|the) (?:[^⟦⟧ ,]+ |⟦[OL][*^]?#\\d+⟧ ){0,6}?(?:that|which|who) (?:[^⟦⟧ ,]+ |⟦[POLV][*^]?#\\d+⟧ ){1,14}, )?(?:, )?(?:(?:who|which|that) )?(?:⟦[PO][*^]?#\\d+⟧ (?:said|says|believes|believed|claims|claimed|alleges|alleged|thinks|thought) )?',
+  WHO: '(?:\\( ⟦[PO][*^]?#\\d+⟧ \\) )?(?:, (?:of|from) (?:the )?⟦L[*^]?#\\d+⟧ ,? )?(?:, (?:also |formerly |previously |once )?(?:known as|called|aka|dubbed|named) (?:the )?⟦[POL]#\\d+⟧ (?:\\( ⟦[PO]#\\d+⟧ \\) )?)?(?:, (?:a|an|the) (?:[^⟦⟧ ,]+ |⟦[OL]#\\d+⟧ ){0,6}?(?=,|who|which|that|based|living|born|founded|formed|set|established|created|registered|headquartered|active|operating|banned|designated|known|led|run)(?:, )?)?(?:, (?:which|who|that|whose|⟦P\\^#\\d+⟧) (?:[^⟦⟧ ,]+ |⟦[POLV][*^]?#\\d+⟧ ){1,14}, )?(?:, (?:a|an|the) (?:[^⟦⟧ ,]+ |⟦[OL][*^]?#\\d+⟧ ){0,6}?(?:that|which|who) (?:[^⟦⟧ ,]+ |⟦[POLV][*^]?#\\d+⟧ ){1,14}, )?(?:, )?(?:(?:who|which|that) )?(?:⟦[PO][*^]?#\\d+⟧ (?:said|says|believes|believed|claims|claimed|alleges|alleged|thinks|thought) )?(?:(?:, )?(?:whom|who|which) (?:it |they |he |she |police |officials |prosecutors |⟦[PO][*^]?#\\d+⟧ )?(?:described|describes|called|calls|named|names|identified|identifies|considers|considered) as )?',
   THE: '(?:the )?',
   // "the banned group X": a group noun before the name
   GROUPNP: '(?:(?:the|a|an) (?:[a-z-]+ ){0,2}(?:group|network|organisation|organization|movement|militia|outfit) )?',
@@ -243,6 +243,7 @@ const SPECS: Spec[] = [
   // designated_by
   ['designated-passive', 'designated_by', `{X} {G}{BE}{ADV}${DESIGNATE_V} {GL6}{BYX}{OFPLACE}{O1}`, 1, 2],
   ['designated-list', 'designated_by', `{X} {G}{BE}{ADV}(?:added to|placed on|put on|included on|included in|named on|listed on) {THE}{O1} (?:'s )?(?:[^⟦⟧ ]+ ){0,3}?(?:list|blacklist|register|sanctions)`, 1, 2],
+  ['designated-froze-assets', 'designated_by', `{O1} {G}(?:froze|frozen|freezes|freezing|seized|blocked) (?:the )?(?:assets|funds|bank accounts|accounts|property) of {THE}{X}`, 2, 1],
   ['designated-active', 'designated_by', `{O1} {ADV}(?:on [a-z]+ )?(?:has |had |have )?(?:formally |officially )?${DESIGNATE_V} {THE}{X}`, 2, 1],
   ['designated-added-to-list', 'designated_by', `{O1} {ADV}(?:on [a-z]+ )?(?:has |had |have )?(?:added|put|placed) {THE}{X} (?:, (?:[^⟦⟧]+? |⟦L#\\d+⟧ ){0,8}?, )?(?:to|on) (?:its |the |his |their |⟦O[*^]?#\\d+⟧ 's )(?:[^⟦⟧ ]+ ){0,2}?(?:list|blacklist|register)`, 2, 1],
   ['designated-designation-by', 'designated_by', `(?:designation|proscription|listing|sanctioning|banning) of {THE}{X} by {THE}{O1}`, 1, 2],
