@@ -308,7 +308,8 @@ export function resolveReferences(
         for (let q = k - 1; q > sent.tokStart; q--) if (CLAUSE_OPENERS.has(tokens[q].lower)) { clauseStart = q; break; }
         // A person who speaks in this sentence ("prosecutor X said ... he") is not who "he" is.
         const reporters = new Set<number>();
-        for (const a of list) if (a.e < k && SAY_AFTER_NAME.test(tokens[a.e]?.lower ?? '')) reporters.add(a.entity);
+        // (A pronoun speaker speaks of himself: "He told the jury he had acted ...".)
+        for (const a of list) if (!a.star && a.e < k && SAY_AFTER_NAME.test(tokens[a.e]?.lower ?? '')) reporters.add(a.entity);
         if (!objective) {
           for (const a of list) {
             if (a.s >= clauseStart && a.s < k && entities[a.entity].type === 'Person' && !a.relative && !reporters.has(a.entity)) { target = a.entity; break; }

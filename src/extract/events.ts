@@ -5,7 +5,7 @@
 import type { EventKind } from '../schema/index.js';
 import type { Token } from './tokens.js';
 import type { TokenSentence } from './sentences.js';
-import { COMMON_WORDS, DEMONYMS, FUNCTION_WORDS, PERSON_ROLE_NOUNS } from './lexicons.js';
+import { COMMON_WORDS, DEMONYMS, FUNCTION_WORDS, PERSON_ROLE_NOUNS, PERSON_TITLES } from './lexicons.js';
 
 export const EVENT_TRIGGERS: Map<string, EventKind> = new Map(Object.entries({
   attack: 'attack', attacks: 'attack', bombing: 'bombing', bombings: 'bombing', murder: 'murder',
@@ -103,7 +103,9 @@ export function findEventCandidates(
       if (verb && inMention[k] < 0) {
         // The object: a named person after at most three lower-case words ("British soldier").
         let j = k + 1;
-        while (j < sent.tokEnd && j - k <= 4 && inMention[j] < 0 && tokens[j].word && (!tokens[j].cap || DEMONYMS.has(tokens[j].lower))
+        // Role words and titles before the name may be capitalised ("the Conservative MP Sir X").
+        while (j < sent.tokEnd && j - k <= 6 && inMention[j] < 0 && tokens[j].word
+          && (!tokens[j].cap || DEMONYMS.has(tokens[j].lower) || PERSON_TITLES.has(tokens[j].lower) || COMMON_WORDS.has(tokens[j].lower))
           && !/^(?:and|or|in|on|at|by|with|for|to|from|after|before|three|two|four|five|several|many|some|was|were|is|are|be|been|\d+)$/.test(tokens[j].lower)) j++;
         const mi = inMention[j];
         if (j < sent.tokEnd && mi >= 0 && mentions[mi].type === 'Person' && mentions[mi].s === j) {

@@ -46,7 +46,7 @@ export const ABBREVIATIONS = set(`mr mrs ms dr prof st gen col lt sgt capt cpl m
 jr sr co corp inc ltd no vs etc approx dept est fig jan feb mar apr jun jul aug sep sept oct nov dec`);
 
 /** Titles before a person's name ("Mr X", "Sheikh X", "President X"). */
-export const PERSON_TITLES = set(`mr mrs ms miss dr prof sir dame lord lady sheikh shaykh imam mullah emir amir
+export const PERSON_TITLES = set(`mr mrs ms miss dr prof sir dame lord lady mp mep sheikh shaykh imam mullah emir amir
 president minister chancellor senator judge justice sergeant officer constable inspector detective
 general colonel captain major lieutenant commander admiral king queen prince princess pope rabbi father
 reverend cleric preacher ayatollah mufti caliph chief secretary ambassador mayor governor sen rep gov

@@ -131,7 +131,8 @@ function typeFromWords(tokens: Token[], s: number, e: number): { type: EntityTyp
     if (NOT_NAMES.has(t.lower)) return 'drop';
     if (/^\p{Lu}[\p{Lu}\d]{1,5}$/u.test(t.text)) return { type: 'Organization', s, e, rule: 'rule:acronym' };
     // Mixed-case acronyms: "LeT", "MoD", "AQAP" (two capitals at least, short).
-    if (/^\p{Lu}[\p{L}\d]{1,4}$/u.test(t.text) && (t.text.match(/\p{Lu}/gu) ?? []).length >= 2) return { type: 'Organization', s, e, rule: 'rule:acronym' };
+    if (/^\p{Lu}[\p{L}\d]{1,4}$/u.test(t.text) && (t.text.match(/\p{Lu}/gu) ?? []).length >= 2 && !/^\p{Lu}+s$/u.test(t.text)) return { type: 'Organization', s, e, rule: 'rule:acronym' };
+    if (/^\p{Lu}{2,}s$/u.test(t.text)) return 'drop'; // "MPs", "NGOs": plurals of a kind
     // "Al-Qaeda", "Al-Shabaab": an Arabic article glued to one word names a group; a person's
     // "al-" surname alone is caught earlier as a short form of the full name.
     if (/^(?:al|el|ad|ash|as|an|ar|at|az)-\p{L}{3,}$/iu.test(t.text)) return { type: 'Organization', s, e, rule: 'rule:article-name' };
