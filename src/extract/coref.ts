@@ -78,7 +78,8 @@ function describedAsGroup(tokens: Token[], s: number, e: number, end: number): b
   if (tokens[j]?.text === ',' && /^(?:a|an|the)$/.test(tokens[j + 1]?.lower ?? '')) {
     for (let q = j + 2; q < Math.min(end, j + 8); q++) {
       if (tokens[q].text === ',' || tokens[q].text === '.') break;
-      if (GROUPISH.has(tokens[q].lower)) return true;
+      // Only a group noun itself: "X, Y's branch" describes X by its tie to Y, not as "the group".
+      if (GROUP_NOMINALS.has(tokens[q].lower) && tokens[q + 1]?.lower !== "'s") return true;
     }
   }
   for (let q = s - 1; q >= Math.max(0, s - 4); q--) {
@@ -189,6 +190,22 @@ export function resolveReferences(
     return [];
   };
 
+  /** Of the fitting entities named in the last sentences, the one named most often (ties: the latest). */
+  const mostNamed = (sentence: number, maxBack: number, ok: (e: WorkEntity) => boolean): number => {
+    const counts = new Map<number, number>();
+    let latest = -1;
+    for (let i = recent.length - 1; i >= 0; i--) {
+      const r = recent[i];
+      if (sentence - r.sentence > maxBack) break;
+      if (!ok(entities[r.entity])) continue;
+      if (latest < 0) latest = r.entity;
+      counts.set(r.entity, (counts.get(r.entity) ?? 0) + 1);
+    }
+    let best = latest;
+    for (const [ent, n] of counts) if (n > (counts.get(best) ?? 0)) best = ent;
+    return best;
+  };
+
   const eventName = (c: EventCandidate): string => {
     const parts = c.name.map((p) => {
       if (typeof p === 'string') return p;
@@ -249,7 +266,7 @@ export function resolveReferences(
       if (mi !== undefined && entityOf[mi] >= 0) {
         const m = mentions[mi];
         list.push({ s: m.s, e: m.e, entity: entityOf[mi], star: false, rule: m.rule });
-        if (entities[entityOf[mi]].type === 'Organization' && (describedAsGroup(tokens, m.s, m.e, sent.tokEnd) || GROUPISH.has(tokens[m.e - 1].lower))) described.add(entityOf[mi]);
+        if (entities[entityOf[mi]].type === 'Organization' && (describedAsGroup(tokens, m.s, m.e, sent.tokEnd) || (GROUP_NOMINALS.has(tokens[m.e - 1].lower) && !tokens[m.e - 1].cap))) described.add(entityOf[mi]);
         const head = entities[entityOf[mi]].type === 'Organization' ? appositionHead(tokens, m.e, sent.tokEnd) : null;
         if (head) descriptors.set(head, entityOf[mi]);
         // "Insurgents in X, known locally as Y": the group noun before "known as" describes Y.
@@ -372,7 +389,8 @@ export function resolveReferences(
           } else if (GROUP_NOMINALS.has(head.lower)) {
             // "the group": the last organisation the text described as a group, else the last one.
             target = lookBack(sent.index, 8, (x, idx) => x.type === 'Organization' && !isGovernment(x) && described.has(idx));
-            if (target < 0) target = lookBack(sent.index, 3, (x) => x.type === 'Organization' && !isGovernment(x));
+            // Else the group the text has named most in its last sentences (the one it is about).
+            if (target < 0) target = mostNamed(sent.index, 3, (x) => x.type === 'Organization' && !isGovernment(x));
             rule = 'coref:nominal';
             e = h + 1;
           } else if (AGENCY_NOMINALS.has(head.lower) && !DEMONYMS.has(tokens[k + 1].lower)) {

@@ -101,6 +101,11 @@ export function resolveNames(text: string, tokens: Token[], mentions: RawMention
     if (!key) continue;
     const same = byKey.get(`${m.type}|${key}`);
     if (same !== undefined) { add(mi, same, name); continue; }
+    // The same name typed otherwise elsewhere (a person here, a group there) is the same thing.
+    if (m.type !== 'Location' && !m.tentative) {
+      const other = byKey.get(`${m.type === 'Person' ? 'Organization' : 'Person'}|${key}`);
+      if (other !== undefined && m.rule.startsWith('ner:')) { add(mi, other, name); continue; }
+    }
     const words = key.split(' ');
     // "Kunar province" and "Kunar": one place.
     if (m.type === 'Location') {

@@ -409,16 +409,6 @@ export function findMentions(tokens: Token[], sentences: TokenSentence[]): RawMe
     for (let i = s; i < e; i++) covered[i] = 1;
     out.push({ s, e, type, sentence: p.sentence, rule });
   }
-  // "Afif and Muhammad Ali": a one-word name coordinated with a person, typed as a place or body
-  // by the model, is a person too.
-  out.sort((a, b) => a.s - b.s);
-  for (let i = 0; i < out.length; i++) {
-    const x = out[i];
-    if (x.type === 'Person' || !x.rule.startsWith('ner:') || x.e - x.s !== 1) continue;
-    const next = out[i + 1], prev = out[i - 1];
-    if ((next && next.type === 'Person' && tokens[x.e]?.lower === 'and' && next.s === x.e + 1)
-      || (prev && prev.type === 'Person' && tokens[x.s - 1]?.lower === 'and' && prev.e === x.s - 1)) { x.type = 'Person'; x.rule += '+coordinated-with-person'; }
-  }
   // "Kabul airport", "Kunar province": a place name and the lower-case kind of place after it.
   for (const x of out) {
     const n = tokens[x.e];
@@ -437,10 +427,20 @@ export function findMentions(tokens: Token[], sentences: TokenSentence[]): RawMe
         // "the group's chief financial officer": a possessor, not the head.
         if (tokens[q + 1]?.lower === "'s") continue;
         if (x.type !== 'Person' && /^(?:imam|preacher|cleric|man|woman|businessman|father|mother|brother|son|daughter|wife|husband|teacher|student|leader|founder|commander|spokesman|judge|prosecutor)$/.test(w)) { x.type = 'Person'; x.rule += '+apposition'; break; }
-        if (x.type === 'Person' && /^(?:company|firm|group|network|organisation|organization|charity|bank|agency|party|movement|militia)$/.test(w)) { x.type = 'Organization'; x.rule += '+apposition'; break; }
+        if (x.type === 'Person' && /^(?:company|firm|group|network|organisation|organization|charity|bank|agency|party|movement|militia|faction|outfit|front|alliance|coalition|brigade|offshoot|splinter)$/.test(w)) { x.type = 'Organization'; x.rule += '+apposition'; break; }
         if (FUNCTION_WORDS.has(w)) break;
       }
     }
+  }
+  // "Afif and Muhammad Ali": a one-word name coordinated with a person, typed as a place or body
+  // by the model, is a person too.
+  out.sort((a, b) => a.s - b.s);
+  for (let i = 0; i < out.length; i++) {
+    const x = out[i];
+    if (x.type === 'Person' || !x.rule.startsWith('ner:') || x.e - x.s !== 1 || /^\p{Lu}{2,}$/u.test(tokens[x.s].text)) continue;
+    const next = out[i + 1], prev = out[i - 1];
+    if ((next && next.type === 'Person' && tokens[x.e]?.lower === 'and' && next.s === x.e + 1)
+      || (prev && prev.type === 'Person' && tokens[x.s - 1]?.lower === 'and' && prev.e === x.s - 1)) { x.type = 'Person'; x.rule += '+coordinated-with-person'; }
   }
   out.sort((a, b) => a.s - b.s);
   return out;

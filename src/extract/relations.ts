@@ -130,7 +130,7 @@ const SPECS: Spec[] = [
   ['leader-of-passive', 'leader_of', `{O1} (?:'s (?:⟦L[*^]?#\\d+⟧ )?(?:[a-z]+ ){1,2})?{WHO}{BE}{ADV}(?:led|headed|run|commanded|directed|chaired) by {W2}{P}`, 2, 1],
   ['leader-of-under', 'leader_of', `{O1} (?:, )?{W3}under {THE}(?:leadership of |command of |control of |direction of )?{W3}{P}`, 2, 1],
   // founder_of
-  ['founder-of-verb', 'founder_of', `{P} {WHO}{ADV}(?:had |has )?(?:founded|founds|co-founded|cofounded|set up|sets up|established|establishes|formed|forms|created|creates|launched|launches|started|starts) {THE}{O}`, 1, 2],
+  ['founder-of-verb', 'founder_of', `{P} {WHO}{ADV}(?:had |has )?(?:founded|founds|co-founded|cofounded|set up|sets up|established|establishes|formed|forms|created|creates|launched|launches|started|starts) {THE}(?:⟦O[*^]?#\\d+⟧ 's (?:predecessor|forerunner|precursor) , (?:the )?)?{O}(?! 's (?:predecessor|forerunner|precursor))`, 1, 2],
   ['founder-of-with', 'founder_of', `{P} {WHO}{ADV}(?:had |has )?(?:founded|founds|co-founded|set up|sets up|established|establishes|formed|forms|created|creates|launched|launches|started|starts) {THE}{O1} (?:, (?:[^⟦⟧ ,]+ ){1,6}, )?(?:together )?with (?:[^⟦⟧ ]+ |⟦P[*^]?#\\d+⟧ 's ){0,3}?{P}`, 3, 2],
   ['founder-of-passive', 'founder_of', `{O1} {WHO}{BE}{ADV}(?:founded|co-founded|set up|established|formed|created|launched|started) {GL6}by {W2}{P}`, 2, 1],
   ['founder-of-role', 'founder_of', `{P} {WHO}{BE}{DET}{W2}${FOUNDER_ROLE} of {THE}{O}`, 1, 2],
@@ -171,6 +171,8 @@ const SPECS: Spec[] = [
   ['assoc-manages', 'associated_with', `{P} {WHO}{ADV}(?:manages|managed|managing|runs|ran|running|handles|handled|oversees|oversaw|keeps|kept|administers|administered) {THE}(?:[^⟦⟧ ]+ )?(⟦O[*^]?#\\d+⟧) 's`, 1, 2],
   ['assoc-linked-compound', 'associated_with', `{O1} (?:\\( ⟦O[*^]?#\\d+⟧ \\) )?, (?:the |an? )(?:[^⟦⟧ ,]+ )?{O1} - (?:linked|backed|affiliated|allied|inspired|aligned|sponsored|funded|controlled)`, 1, 2],
   ['assoc-trying-to-join', 'associated_with', `{P} {WHO}{G}(?:of |for )?(?:trying|attempting|plotting|planning|conspiring|seeking|wanting) to (?:travel (?:to )?(?:[^⟦⟧ ]+ |⟦L[*^]?#\\d+⟧ ){0,2}?(?:to |and )?)?(?:join|fight for|fight with|support) {THE}{O1}`, 1, 2],
+  ['assoc-predecessor', 'associated_with', `{O1} 's (?:predecessor|successor|forerunner|precursor|parent group|parent organisation|parent organization) , (?:the )?{O1}`, 1, 2],
+  ['assoc-as-branch', 'associated_with', `{O1} (?:, )?(?:in \\d{4} )?as (?:a |an |the )?(?:⟦L[*^]?#\\d+⟧ 's )?(?:[a-z]+ )?{O1} (?:branch|affiliate|wing|franchise|arm|offshoot|front|chapter|province)`, 1, 2],
   ['assoc-offshoot', 'associated_with', `{O1} (?:, )?{BE}{DET}{W1}(?:offshoot|splinter group|affiliate|branch|wing|franchise|ally|partner|proxy) of {THE}{O1}`, 1, 2],
   // family_of
   ['family-role-of', 'family_of', `{P1} {WHO}{BE}{DET}{W1}${FAMILY_ROLE} of {P1}`, 1, 2],
