@@ -260,7 +260,8 @@ function nounEvent(
     const mi = mentionAt.get(j);
     if (mi !== undefined && j < sent.tokEnd) {
       const mt = mentions[mi].type;
-      const ok = prep.lower === 'of' ? (mt === 'Person' || (mt === 'Organization' && (kind === 'designation' || kind === 'proscription')))
+      // "the siege of the Westgate mall": a place after "of" for an attack is its target.
+      const ok = prep.lower === 'of' ? (mt === 'Person' || (mt === 'Organization' && (kind === 'designation' || kind === 'proscription')) || (mt === 'Location' && (trig.lower === 'siege' || trig.lower === 'bombing' || trig.lower === 'bombings')))
         : mt === 'Location' || (prep.lower !== 'in' && mt === 'Organization');
       if (ok) complement = { mention: mi, prep: prep.lower };
     } else if (!proper && !plural && (prep.lower === 'on' || prep.lower === 'against') && tokens[j] && tokens[j].cap && tokens[j].word && j < sent.tokEnd && inMention[j] < 0 && !DEMONYMS.has(tokens[j].lower)) {

@@ -281,6 +281,10 @@ export function findMentions(tokens: Token[], sentences: TokenSentence[]): RawMe
         let f = e + 1;
         if (f < sent.tokEnd && SITE_HEAD_AFTER.has(tokens[f].lower)) f++;
         out.push({ s, e: f, type: 'Location', sentence: sent.index, rule: 'rule:name-with-site-noun' });
+      } else if (e + 1 < sent.tokEnd && tokens[e].word && !tokens[e].cap && !FUNCTION_WORDS.has(tokens[e].lower) && SITE_HEAD_AFTER.has(tokens[e + 1].lower)
+        && !PLACES.has(keyOf(tokens, s, e)) && !DEMONYMS.has(tokens[s].lower) && !FUNCTION_WORDS.has(tokens[s].lower) && e - s <= 2) {
+        // "the Westgate shopping mall": a name, a word, and the kind of site.
+        out.push({ s, e: e + 2, type: 'Location', sentence: sent.index, rule: 'rule:name-with-site-noun' });
       } else if (e + 1 < sent.tokEnd && tokens[e].lower === 'news' && tokens[e + 1].lower === 'agency' && !FUNCTION_WORDS.has(tokens[s].lower)) {
         // "its Amaq news agency"
         out.push({ s, e, type: 'Organization', sentence: sent.index, rule: 'rule:name-with-group-noun' });
