@@ -122,6 +122,11 @@ export function resolveNames(text: string, tokens: Token[], mentions: RawMention
     if (m.type === 'Person' || (m.type !== 'Location' && (words.length === 1 || m.rule === 'rule:article-name' || /^(?:al|el|abu|bin|ibn)$/.test(words[0])))) {
       const hit = nearestContaining(entities, personByWord.get(words[0]) ?? [], starts, mentions[mi].s, words);
       if (hit !== undefined) { add(mi, hit, name); continue; }
+      // "Wagner" after "the Wagner Group": the short form of a body the model took for a person.
+      if (m.type === 'Person' && words.length === 1 && m.rule.startsWith('ner:')) {
+        const org = orgByBase.get(key);
+        if (org !== undefined) { add(mi, org, name); continue; }
+      }
     }
     if (m.tentative) {
       // Only a name seen elsewhere typed: the same word as a whole name of any type.

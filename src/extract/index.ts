@@ -155,7 +155,7 @@ export function extract(text: string, options: ExtractOptions = {}): Extraction 
     let designator = -1;
     for (let q = sent.index; q >= Math.max(0, sent.index - 3) && designator < 0; q--) {
       const text = q === sent.index ? sh.text : shapedAll[q].text;
-      const dm = /⟦O[*^]?#(\d+)⟧ (?:\( ⟦O[*^]?#\d+⟧ \) )?(?:(?:on|last) [a-z]+ )?(?:[a-z]+ly )?(?:has |have |had )?(?:designated|sanctioned|blacklisted|listed|proscribed|added)\b/.exec(text);
+      const dm = /⟦O[*^]?#(\d+)⟧ (?:\( ⟦O[*^]?#\d+⟧ \) )?(?:(?:on|last) [a-z]+ )?(?:[a-z]+ly )?(?:has |have |had )?(?:designated|sanctioned|blacklisted|listed|proscribed|added|imposed sanctions|placed sanctions)\b/.exec(text);
       if (dm) designator = anchors[q][Number(dm[1])].entity;
     }
     for (const p of PATTERNS) {
