@@ -202,7 +202,10 @@ brian kevin jason matthew anthony christopher patrick sean liam jack harry olive
 anna maria elena sophie laura julia emma olivia marie claire karen linda susan helen
 pierre jean jacques francois louis antoine nicolas hans klaus jurgen stefan lars jan piet sjaak johan erik
 ivan sergei dmitri alexei nikolai vladimir abdelhamid abdelkader abdelaziz abdelbaki mokhtar moktar amadou ousmane
-hamadou boubacar sekou mamadou ibrahima modibo bello abubakar aminu umaru musa`);
+hamadou boubacar sekou mamadou ibrahima modibo bello abubakar aminu umaru musa khalifa hafiz zahran
+yevgeny dmitry dmitri mikhail andrei alexander igor oleg viktor yuri anatoly ramzan shamil
+habib habibullah zabihullah sanaullah sirajuddin haqqani mullah abdelmalek abdelkarim mokhtar fateh
+george frank henry walter arthur albert carl karl ali omar`);
 
 /** Pronouns and what they can point at. */
 // Reflexives ("was himself captured", "blew himself up") add nothing and are left as words.

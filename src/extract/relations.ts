@@ -138,7 +138,7 @@ const SPECS: Spec[] = [
   // associated_with
   ['assoc-linked-and', 'associated_with', `{X} {WHO}(?:[^⟦⟧ ]+ |⟦[OL][*^]?#\\d+⟧ (?:'s )?){1,10}?and {BE}{ADV}(?:also )?(?:linked|tied|connected|close|allied|affiliated|loyal|aligned|associated|in (?:[a-z]+ )?contact|in (?:[a-z]+ )?touch) (?:to|with) {GROUPNP}{ART}{X}`, 1, 2, { leftmost: true }],
   ['assoc-linked', 'associated_with', `{X} {WHO}{BE}{ADV}(?:also )?(?:linked|tied|connected|close|allied|affiliated|loyal|aligned|associated|in (?:[a-z]+ )?contact|in (?:[a-z]+ )?touch) (?:to|with) {GROUPNP}{ART}(?:⟦O[*^]?#\\d+⟧ 's (?:[a-z]+ ){0,2}(?:leader|chief|head|commander|founder|emir|deputy|spokesman) (?:, )?)?{X}`, 1, 2],
-  ['assoc-has-links', 'associated_with', `{X} {WHO}{HV}{ADV}(?:(?:has|have|had|with|maintains|maintained|maintain|developed|forged|built|having) )?{W2}(?:links|link|ties|connections|contacts|contact|relations|relationship|a relationship) (?:to|with) {THE}{X}`, 1, 2, { leftmost: true }],
+  ['assoc-has-links', 'associated_with', `{X} {WHO}{HV}{ADV}(?:(?:has|have|had|with|maintains|maintained|maintain|developed|forged|built|having) )?{W3}(?:links|link|ties|connections|contacts|contact|relations|relationship|a relationship) (?:to|with) {THE}{X}`, 1, 2, { leftmost: true }],
   ['assoc-appos-close-to', 'associated_with', `{X1} , (?:a|an|the) (?:[^⟦⟧ ,]+ ){0,3}?(?:close|linked|tied|loyal|connected|allied|related) to (?:president |the )?{X1}`, 1, 2],
   ['assoc-links-between', 'associated_with', `(?:links|ties|connections|contacts|relationship|relations|cooperation|collaboration) between {THE}{A} and {THE}{A2}`, 1, 2],
   ['assoc-helped', 'associated_with', `{A} {WHO}(?:(?!said |says |say |told |claimed |added |it |he |she |they |we |who |which )[^⟦⟧ ,;:()"]+ ){0,6}?(?:helped|aided|assisted|supported|funded|financed|sheltered|harboured|harbored|met|met with|visited|contacted|advised|trained|armed|supplied|worked with|collaborated with|cooperated with|sponsored|backed|hosted|housed|sent money to|wired money to|paid|met members of|met leaders of|met representatives of|met officials of|met fighters of|corresponded with|communicated with|phoned|emailed|messaged|praised|praising|glorifying|glorified|promoting|promoted) {THE}{A2}`, 1, 2],
@@ -188,7 +188,7 @@ const SPECS: Spec[] = [
   ['alias-proscribed-as', 'alias_of', `{O1} {WHO}{BE}{ADV}(?:proscribed|banned|designated|listed|named|identified) as (?:an |a |another )?(?:alias|aliases|alternative name|other name|new name) (?:of|for) {THE}{O1}`, 1, 2],
   ['alias-successor', 'alias_of', `{O1} (?:, )?{BE}{DET}{W1}(?:successor|front|front group|alias|new name|rebranding|reincarnation) (?:to|of|for) {THE}{O1}`, 1, 2],
   // recruited
-  ['recruited-active', 'recruited', `{X1} {G}${RECRUIT_V} (?!by )(?:[^⟦⟧ ]+ |⟦[OLV][*^]?#\\d+⟧ |⟦P\\*#\\d+⟧ ){0,20}?{PN}`, 1, 2, { leftmost: true }],
+  ['recruited-active', 'recruited', `{X1} {G}${RECRUIT_V} (?!by )(?:(?!where |which |while |but )[^⟦⟧ ]+ |⟦[OLV][*^]?#\\d+⟧ |⟦P\\*#\\d+⟧ ){0,20}?{PN}`, 1, 2, { leftmost: true }],
   ['recruited-object', 'recruited', `{X1} {G}(?<!been |be |being |was |were |is |are )${RECRUIT_V} {P}`, 1, 2, { leftmost: true }],
   ['recruited-passive', 'recruited', `{P} {WHO}{HV}(?:had |has |have )?{BE}{ADV}${RECRUIT_V} {W2}{BYX}{X}`, 2, 1],
   // perpetrator_of
