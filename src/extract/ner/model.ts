@@ -5,29 +5,29 @@ import {
   AUX_FEATS,
   MAX_FEATS,
   NTAGS,
-  PAD_LI,
-  PAD_RI,
+  PAD_LI as PAD_LI_,
+  PAD_RI as PAD_RI_,
   STAGE1_FEATS,
   TAG_NAMES,
   allowedEnd,
   allowedTransition,
   appendStacked,
-  contextFeatures,
+  contextFeatures as contextFeatures_,
   docAggregate,
   docAggregateOf,
   docStats,
   docStatsOf,
   emptyResources,
   extractFeatures,
-  gazetteerMatches,
+  gazetteerMatches as gazetteerMatches_,
   leftFeatures,
   maxBaseFeatures,
   rightFeatures,
   selfFeatures,
-  sentenceMixed,
+  sentenceMixed as sentenceMixed_,
   tagPos,
   tagType,
-  wordInfo,
+  wordInfo as wordInfo_,
   wordInfoCache,
   ENTITY_TYPES,
   type DocStats,
@@ -35,14 +35,30 @@ import {
   type NerResources,
   type WordInfo,
   U32Table,
-  fmix,
-  shapeContextFeatures,
-  shapeContextKey,
-  NO_TAG,
-  auxTagFeatures,
-  stage1TagFeatures,
-  stage1WordFeatures,
+  fmix as fmix_,
+  shapeContextFeatures as shapeContextFeatures_,
+  shapeContextKey as shapeContextKey_,
+  NO_TAG as NO_TAG_,
+  auxTagFeatures as auxTagFeatures_,
+  stage1TagFeatures as stage1TagFeatures_,
+  stage1WordFeatures as stage1WordFeatures_,
 } from './features.js';
+
+// Local bindings of what the per-token loops call: under tsx (esbuild) every use of an imported
+// binding goes through a getter.
+const PAD_LI = PAD_LI_;
+const PAD_RI = PAD_RI_;
+const NO_TAG = NO_TAG_;
+const contextFeatures = contextFeatures_;
+const shapeContextKey = shapeContextKey_;
+const shapeContextFeatures = shapeContextFeatures_;
+const stage1WordFeatures = stage1WordFeatures_;
+const stage1TagFeatures = stage1TagFeatures_;
+const auxTagFeatures = auxTagFeatures_;
+const gazetteerMatches = gazetteerMatches_;
+const sentenceMixed = sentenceMixed_;
+const wordInfo = wordInfo_;
+const fmix = fmix_;
 
 const MAGIC = 'SKNER002';
 
@@ -207,18 +223,15 @@ export function viterbiRows(
   }
 }
 
+/** IOB2 label of each BILOU tag id. */
+const IOB: string[] = Array.from({ length: NTAGS }, (_, t) =>
+  t === 0 ? 'O' : (tagPos(t) === 0 || tagPos(t) === 3 ? 'B-' : 'I-') + ENTITY_TYPES[tagType(t)]!,
+);
+
 /** Converts BILOU tag ids to IOB2 label strings. */
 export function bilouToIob(tags: ArrayLike<number>, n: number): string[] {
   const out: string[] = new Array(n);
-  for (let i = 0; i < n; i++) {
-    const t = tags[i]!;
-    if (t === 0) out[i] = 'O';
-    else {
-      const ty = ENTITY_TYPES[tagType(t)]!;
-      const p = tagPos(t);
-      out[i] = (p === 0 || p === 3 ? 'B-' : 'I-') + ty;
-    }
-  }
+  for (let i = 0; i < n; i++) out[i] = IOB[tags[i]!]!;
   return out;
 }
 
