@@ -17,7 +17,7 @@ import { findEventCandidates, kindFamily } from './events.js';
 import { resolveReferences, typeLetter, type Anchor, type EventInfo } from './coref.js';
 import { PATTERNS, ANCHOR_ID_RX, type Pattern } from './relations.js';
 import { modalityOf } from './modality.js';
-import { FUNCTION_WORDS, PERSON_ROLE_NOUNS, PLACES, placeKey } from './lexicons.js';
+import { FUNCTION_WORDS, GROUP_FIRSTS, KNOWN_ORG_ALIASES, KNOWN_ORGS, PERSON_ROLE_NOUNS, PLACES, placeKey } from './lexicons.js';
 
 export type { Extraction, ExtractOptions } from './types.js';
 
@@ -276,6 +276,17 @@ function isVictim(info: EventInfo, entity: number, entityOf: number[]): boolean 
   return info.candidates.some((c) => c.complement && entityOf[c.complement.mention] === entity);
 }
 
+/** A name that reads as an armed group's (known, a group word, or an acronym): "the Hamas attack", not "the Boston Marathon bombing". */
+function militantName(e: WorkEntity): boolean {
+  return e.names.some((n) => {
+    const k = normalizeName(n);
+    const words = k.split(' ');
+    return KNOWN_ORGS.has(placeKey(n)) || KNOWN_ORG_ALIASES.has(k) || /^\p{Lu}{2,6}$/u.test(n)
+      || words.some((w) => GROUP_FIRSTS.has(w) || /^(?:group|front|brigade|brigades|army|state|movement|militia|network|jamaat|taliban|mujahideen|division|battalion|cell|faction)$/.test(w))
+      || /^(?:al|el) /.test(k);
+  });
+}
+
 /** Relations the event's own phrase states: its place, its victim, an organisation named as its author. */
 function eventRelations(entities: WorkEntity[], events: Map<number, EventInfo>, entityOf: number[], anchors: Anchor[][], shaped: Shaped[], drafts: Draft[]): void {
   const places = entities.map((e, i) => [e, i] as const).filter(([e]) => e.type === 'Location');
@@ -299,7 +310,7 @@ function eventRelations(entities: WorkEntity[], events: Map<number, EventInfo>, 
         if (entities[me].type === 'Location') {
           drafts.push({ ...base, type: 'located_in', source: ei, target: me, rule: 'event:place-modifier', sourceAnchor: anchor });
           if (info.place === undefined) info.place = me;
-        } else if (entities[me].type === 'Organization' && kindFamily(info.kind) === 'violence') {
+        } else if (entities[me].type === 'Organization' && kindFamily(info.kind) === 'violence' && militantName(entities[me])) {
           drafts.push({ ...base, type: 'perpetrator_of', source: me, target: ei, rule: 'event:author-modifier', targetAnchor: anchor });
         }
       }
@@ -415,6 +426,7 @@ function build(
     return eventNames.some((en) => en.includes(` ${k} `) && !en.includes(` on ${k} `) && !en.includes(` against ${k} `));
   });
   const keep = entities.map((e, i) => mentionLists[i].length > 0
+    && !(e.type === 'Organization' && e.mentionIdx.length > 0 && e.mentionIdx.every((mi) => eventInternal.has(mi)) && asModifier.has(i) && !militantName(e))
     && !(e.type === 'Location' && e.mentionIdx.length > 0 && e.mentionIdx.every((mi) => eventInternal.has(mi))
       && (asModifier.has(i) || namesEvent(e)) && !e.names.some((n) => PLACES.has(placeKey(n)))));
   const idOf = new Map<number, string>();

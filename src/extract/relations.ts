@@ -194,6 +194,7 @@ const SPECS: Spec[] = [
   ['recruited-passive', 'recruited', `{P} {WHO}{HV}(?:had |has |have )?{BE}{ADV}${RECRUIT_V} {W2}{BYX}{X}`, 2, 1],
   // perpetrator_of
   ['perpetrator-verb', 'perpetrator_of', `{X1} {G}${PERP_V} {THEP}{V}`, 1, 2, { leftmost: true }],
+  ['perpetrator-with', 'perpetrator_of', `{P1} {G}${PERP_V} {THEP}{V} (?:together )?with (?:[^⟦⟧ ,]+ |⟦P\\*#\\d+⟧ 's ){0,4}?{PN}`, 3, 2],
   ['perpetrator-possessive', 'perpetrator_of', `{X1} 's {V}`, 1, 2, { eventFamily: 'violence' }],
   ['perpetrator-passive', 'perpetrator_of', `{V} {WHO}{BE}{ADV}(?:carried out|conducted|committed|perpetrated|launched|staged|planned|masterminded|orchestrated|organised|organized|ordered|directed|coordinated|financed|funded) {BYX}{X}`, 2, 1],
   ['perpetrator-gang-led-by', 'perpetrator_of', `{V} {WHO}{BE}{ADV}(?:carried out|conducted|committed|perpetrated|launched|staged|planned|masterminded|orchestrated|organised|organized) by (?:a|an|the) {W3}(?:gang|group|cell|faction|network|militia|unit|band|squad|team) (?:led|headed|commanded|run|directed) by {P}`, 2, 1],
@@ -229,7 +230,7 @@ const SPECS: Spec[] = [
   ['perpetrator-plural-role', 'perpetrator_of', `(?:(?:two|three|four|both|one|all) (?:of )?)?(?:the |a |an )(?:[a-z]+ ){0,2}?(?:suicide )?(?:attackers|bombers|gunmen|perpetrators|assailants|hijackers|killers|plotters|attacker|bomber|gunman|perpetrator|assailant|hijacker|knifeman|shooter|killer|murderer|driver of the (?:van|truck|lorry|car|vehicle))(?: [a-z]+){0,3} , {P}`, 1, 0, { implicitEvent: true }],
   ['perpetrator-blamed', 'perpetrator_of', `(?:blamed|blames|blaming|held responsible|holds responsible|pointed the finger at) (?:the )?{X}`, 1, 0, { implicitEvent: true, modality: 'reported' }],
   ['victim-killed-including', 'victim_of', `(?:killed|dead|died|injured|wounded|hurt) , including (?:[^⟦⟧]+? )?(?:, )?{P}`, 1, 0, { implicitEvent: true }],
-  ['victim-among', 'victim_of', `among (?:the )?(?:dead|victims|killed|wounded|injured|those killed|those injured|those wounded|casualties) (?:was|were|is|are) {P}`, 1, 0, { implicitEvent: true }],
+  ['victim-among', 'victim_of', `among (?:the )?(?:dead|victims|killed|wounded|injured|those killed|those injured|those wounded|casualties) (?:was|were|is|are) (?:[a-z0-9-]+ ){0,2}?{P}`, 1, 0, { implicitEvent: true }],
   ['victim-among-subject', 'victim_of', `{P} {WHO}{BE}{ADV}among (?:the )?(?:dead|victims|killed|wounded|injured|those killed|those injured|those wounded|casualties)`, 1, 0, { implicitEvent: true }],
   // located_in
   ['located-live', 'located_in', `{X} {WHO}{BE}{HV}{ADV}(?:also )?${LIVE_V} (?:[^⟦⟧ ,;:()"]+ |⟦O[*^]?#\\d+⟧ 's ){0,6}?(?:(?:with|for|alongside) {THE}⟦O[*^]?#\\d+⟧ )?(?:(?:in|at|near|from|out of|across|throughout|around|inside) )?{THE}{PLACEMOD}{L}`, 1, 2],
