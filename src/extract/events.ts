@@ -41,6 +41,10 @@ bomb gun chemical jihadist jihadi failed foiled attempted deadly twin coordinate
 christmas rail railway station stadium office consulate base barracks border prison attack`.split(/\s+/));
 
 /** A proper-looking modifier token not in a mention: "7/7", "9/11". */
+const COMPOUND_HEADS = new Set(['warrant', 'warrants', 'suspect', 'suspects', 'plotter', 'plotters', 'victims', 'victim',
+  'survivors', 'survivor', 'inquiry', 'investigation', 'case', 'charges', 'charge', 'site', 'scene', 'anniversary',
+  'memorial', 'threat', 'threats', 'plan', 'plans', 'squad', 'unit', 'campaign', 'wave', 'spree', 'attempt', 'attempts',
+  'capability', 'capabilities', 'drill', 'drills', 'risk', 'law', 'laws', 'powers', 'order', 'orders']);
 const MONTH_OR_YEAR_RX = /^(?:January|February|March|April|May|June|July|August|September|October|November|December|(?:19|20)\d\d)$/;
 const NUMBER_NAME_RX = /^\d{1,2}\/\d{1,2}$/;
 
@@ -197,6 +201,8 @@ function nounEvent(
 ): EventCandidate | null {
   const trig = tokens[k];
   const plural = /s$/.test(trig.lower) && !/ss$/.test(trig.lower);
+  // "an arrest warrant", "the bombing suspect": the noun modifies another noun; no incident.
+  if (COMPOUND_HEADS.has(tokens[k + 1]?.lower ?? '')) return null;
   // Pre-modifiers: walk left over inner modifiers, mentions and "7/7"-like names.
   let s = k;
   const modMentions: number[] = [];
@@ -219,7 +225,7 @@ function nounEvent(
     if (MONTH_OR_YEAR_RX.test(tp.text)) { s = p; p--; continue; }
     if (/^\d{1,2}$/.test(tp.text) && p > sent.tokStart && MONTH_OR_YEAR_RX.test(tokens[p - 1].text)) { s = p - 1; p -= 2; continue; }
     // A capitalised word opening the sentence is a name only if it is not an ordinary word ("Video shows ...").
-    const openingWord = (p === sent.tokStart || tokens[p].nl) && COMMON_WORDS.has(tp.lower);
+    const openingWord = ((p === sent.tokStart || tokens[p].nl) && COMMON_WORDS.has(tp.lower)) || DEMONYMS.has(tp.lower);
     if (NUMBER_NAME_RX.test(tp.text) || (tp.cap && tp.word && !openingWord && !/^(?:The|A|An|This|That|His|Her|Their|Its)$/.test(tp.text) && !(p === sent.tokStart && tp.text.length < 4))) {
       if (/^(?:The|A|An)$/.test(tp.text)) break;
       name.unshift(tp.text);

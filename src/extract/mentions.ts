@@ -436,6 +436,17 @@ export function findMentions(tokens: Token[], sentences: TokenSentence[]): RawMe
       }
     }
   }
+  // "Reda Ben" + "Said": pieces of one name the model cut apart (no gap between them) make one person.
+  out.sort((a, b) => a.s - b.s);
+  for (let i = 0; i + 1 < out.length; i++) {
+    const x = out[i], y = out[i + 1];
+    if (x.e !== y.s || x.sentence !== y.sentence || tokens[y.s].start - tokens[x.e - 1].end > 1) continue;
+    if (x.type !== 'Person' && y.type !== 'Person') continue;
+    if (!x.rule.startsWith('ner:') || !y.rule.startsWith('ner:')) continue;
+    x.e = y.e; x.type = 'Person'; x.rule = 'ner:perceptron+joined';
+    out.splice(i + 1, 1);
+    i--;
+  }
   // "Afif and Muhammad Ali": a one-word name coordinated with a person, typed as a place or body
   // by the model, is a person too.
   out.sort((a, b) => a.s - b.s);
