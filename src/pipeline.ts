@@ -110,7 +110,7 @@ async function storeInput(store: Repository, read: ReadResult): Promise<InputOut
     const result = await store.addDocument(doc, extraction, resolveExtraction(extraction));
     return {
       input, status: result.status, documentId: result.documentId, title: doc.title,
-      words: doc.text.match(/\S+/g)?.length ?? 0, entities: result.entities, statements: result.statements,
+      words: result.words, entities: result.entities, statements: result.statements,
     };
   } catch (err) {
     return { input, status: 'failed', reason: reasonOf(err) };

@@ -137,7 +137,7 @@ export class SqliteRepository implements Repository {
 
   async addDocument(doc: IngestedDocument, extraction: Extraction, resolved: ResolvedExtraction): Promise<AddDocumentResult> {
     const existing = this.sql('SELECT id FROM documents WHERE sha256 = ?').get(doc.sha256) as Row | undefined;
-    if (existing) return { status: 'unchanged', documentId: existing.id as number, entities: 0, statements: 0 };
+    if (existing) return { status: 'unchanged', documentId: existing.id as number, words: 0, entities: 0, statements: 0 };
     // Its own transaction; inside bulk() better-sqlite3 makes it a savepoint of the open one.
     const result = this.db.transaction(() => this.writeDocument(doc, extraction, resolved))();
     if (this.bulkPending !== null && ++this.bulkPending >= BULK_GROUP) {
@@ -261,7 +261,7 @@ export class SqliteRepository implements Repository {
       deleteFts.run(id);
       insertFts.run(id, this.names(id).join(' | '));
     }
-    return { status: 'ingested', documentId, entities: new Set(stored.values()).size, statements };
+    return { status: 'ingested', documentId, words, entities: new Set(stored.values()).size, statements };
   }
 
   private names(entityId: number): string[] {

@@ -86,6 +86,8 @@ export interface EntityFilter {
 export interface AddDocumentResult {
   status: 'ingested' | 'unchanged';
   documentId: number;
+  /** Words in the document's text (whitespace-separated), as stored. */
+  words: number;
   entities: number;
   statements: number;
 }
