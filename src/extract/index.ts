@@ -218,7 +218,8 @@ function runPattern(p: Pattern, sh: Shaped, list: Anchor[], sentence: number, ct
         if (/^(?:by|of|with|from|to|for|about|against|at|on|in|onto|into|through|over|under|near|across|towards|toward|via|inside|outside|behind|past|around|upon|during)$/.test(w)) { prep = true; break; }
         if (/^(?:,|and|but|;|that|who|which|said|says|because|after|before|while|when|was|were|is|are|had|has)$/.test(w) || /\d/.test(w.replace(/⟦[^⟧]*⟧/g, ''))) break;
       }
-      if (prep || PERSON_ROLE_NOUNS.has(after)) found.splice(i, 1);
+      // "Ishaq's supporters attacked": a possessor is not the subject either.
+      if (prep || PERSON_ROLE_NOUNS.has(after) || after === "'s") found.splice(i, 1);
     }
     // One source per target: the match starting first (the subject of the clause).
     const firstFor = new Map<string, number>();

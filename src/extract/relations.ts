@@ -121,7 +121,7 @@ const SPECS: Spec[] = [
   ['member-of-described-as', 'member_of', `(?:describing|described|describes|naming|named|identifying|identified|calling|called) {P} as (?:a |an |the )?{O1} 's {W3}(?:${MEMBER_ROLE.slice(3, -1)}|chief|head|commander|deputy|official|officer)`, 1, 2],
   ['member-of-members-including', 'member_of', `(?:members|militants|fighters|operatives) of {THE}{O1} (?:[^⟦⟧ ,]+ ){0,4}?(?:, )?(?:such as|including|like|among them|among whom) {P}`, 2, 1],
   // leader_of
-  ['leader-of-role', 'leader_of', `{P} {WHO}{BE}{HV}{ADV}{DET}{W2}${LEADER_ROLE} (?:of|at) {THE}{OFPLACE}{OWNED}{O}`, 1, 2],
+  ['leader-of-role', 'leader_of', `{P} {WHO}{BE}{HV}{ADV}{DET}{W2}(?:(?:founder|co-founder|founding member) and )?${LEADER_ROLE} (?:of|at) {GROUPNP}{THE}{OFPLACE}{OWNED}{O}`, 1, 2],
   ['leader-of-possessive', 'leader_of', `{O1} 's {W2}${LEADER_ROLE} (?:, )?{P}`, 2, 1],
   ['leader-of-premodifier', 'leader_of', `{O1} ${LEADER_ROLE} (?:, )?{P}`, 2, 1],
   ['leader-of-premodifier-appos', 'leader_of', `{P} {WHO}{BE}{DET}{W1}{O1} ${LEADER_ROLE}`, 1, 2],
@@ -133,7 +133,7 @@ const SPECS: Spec[] = [
   ['founder-of-verb', 'founder_of', `{P} {WHO}{ADV}(?:had |has )?(?:founded|founds|co-founded|cofounded|set up|sets up|established|establishes|formed|forms|created|creates|launched|launches|started|starts) {THE}(?:⟦O[*^]?#\\d+⟧ 's (?:predecessor|forerunner|precursor) , (?:the )?)?{O}(?! 's (?:predecessor|forerunner|precursor))`, 1, 2],
   ['founder-of-with', 'founder_of', `{P} {WHO}{ADV}(?:had |has )?(?:founded|founds|co-founded|set up|sets up|established|establishes|formed|forms|created|creates|launched|launches|started|starts) {THE}{O1} (?:, (?:[^⟦⟧ ,]+ ){1,6}, )?(?:together )?with (?:[^⟦⟧ ]+ |⟦P[*^]?#\\d+⟧ 's ){0,3}?{P}`, 3, 2],
   ['founder-of-passive', 'founder_of', `{O1} {WHO}{BE}{ADV}(?:founded|co-founded|set up|established|formed|created|launched|started) {GL6}by {W2}{P}`, 2, 1],
-  ['founder-of-role', 'founder_of', `{P} {WHO}{BE}{DET}{W2}${FOUNDER_ROLE} of {THE}{O}`, 1, 2],
+  ['founder-of-role', 'founder_of', `{P} {WHO}{BE}{DET}{W2}${FOUNDER_ROLE}(?: and (?:[a-z-]+ )?(?:leader|head|chief|emir|commander|ideologue|spokesman))? of {GROUPNP}{THE}{O}`, 1, 2],
   ['founder-of-possessive', 'founder_of', `{O1} 's {W2}${FOUNDER_ROLE} (?:, )?{P}`, 2, 1],
   // associated_with
   ['assoc-linked-and', 'associated_with', `{X} {WHO}(?:[^⟦⟧ ]+ |⟦[OL][*^]?#\\d+⟧ (?:'s )?){1,10}?and {BE}{ADV}(?:also )?(?:linked|tied|connected|close|allied|affiliated|loyal|aligned|associated|in (?:[a-z]+ )?contact|in (?:[a-z]+ )?touch) (?:to|with) {GROUPNP}{ART}{X}`, 1, 2, { leftmost: true }],
