@@ -318,6 +318,9 @@ export function findMentions(tokens: Token[], sentences: TokenSentence[]): RawMe
       // "the group's co-founder Cemil Bayik": a person noun right before the name.
       if (sp.type !== 'PER' && s > 0 && (PERSON_ROLE_NOUNS.has(tokens[s - 1].lower) || /^(?:co-founder|cofounder|co-leader|deputy|emir|imam|sheikh)$/.test(tokens[s - 1].lower))
         && !PLACES.has(keyOf(tokens, s, e)) && !KNOWN_ORGS.has(keyOf(tokens, s, e)) && !ORG_HEADS.has(tokens[e - 1].lower)) sp.type = 'PER';
+      // "Abdullah A.": a name with an initial after it (German court style) is a person.
+      if (e < sent.tokEnd && /^\p{Lu}$/u.test(tokens[e].text) && tokens[e + 1]?.text === '.' && tokens[e].start - tokens[e - 1].end <= 1) { e++; sp.type = 'PER'; }
+      if (sp.type !== 'PER' && e - s === 1 && GIVEN_NAMES.has(tokens[s].lower) && !KNOWN_ORGS.has(tokens[s].lower) && !PLACES.has(tokens[s].lower)) sp.type = 'PER';
       // "the arrest of Salah Abdeslam": a given name opening a short name makes it a person.
       if (sp.type !== 'PER' && e - s >= 2 && e - s <= 4 && GIVEN_NAMES.has(tokens[s].lower)) {
         let bodyWord = false;

@@ -231,6 +231,8 @@ const SPECS: Spec[] = [
   ['perpetrator-plural-role', 'perpetrator_of', `(?:(?:two|three|four|both|one|all) (?:of )?)?(?:the |a |an )(?:[a-z]+ ){0,2}?(?:suicide )?(?:attackers|bombers|gunmen|perpetrators|assailants|hijackers|killers|plotters|attacker|bomber|gunman|perpetrator|assailant|hijacker|knifeman|shooter|killer|murderer|driver of the (?:van|truck|lorry|car|vehicle))(?: [a-z]+){0,3} , {P}`, 1, 0, { implicitEvent: true }],
   ['perpetrator-blamed', 'perpetrator_of', `(?:blamed|blames|blaming|held responsible|holds responsible|pointed the finger at) (?:the )?{X}`, 1, 0, { implicitEvent: true, modality: 'reported' }],
   ['victim-killed-including', 'victim_of', `(?:killed|dead|died|injured|wounded|hurt) , including (?:[^⟦⟧]+? )?(?:, )?{P}`, 1, 0, { implicitEvent: true }],
+  ['perpetrator-sentenced-for', 'perpetrator_of', `(?:sentenced|convicted|jailed|found guilty|charged|indicted) (?:[^⟦⟧ ,]+ ){0,4}?(?:, )?{P} (?:, )?(?:[^⟦⟧ ,]+ ){0,6}?for (?:stabbing|killing|murdering|attacking|bombing|shooting|carrying out|planning|plotting|beheading)`, 1, 0, { implicitEvent: true }],
+  ['victim-role', 'victim_of', `(?:the|a|one) (?:[a-z]+ )?(?:victim|victims) , {P}`, 1, 0, { implicitEvent: true }],
   ['victim-among', 'victim_of', `among (?:the )?(?:dead|victims|killed|wounded|injured|those killed|those injured|those wounded|casualties) (?:was|were|is|are) (?:[a-z0-9-]+ ){0,2}?{P}`, 1, 0, { implicitEvent: true }],
   ['victim-among-subject', 'victim_of', `{P} {WHO}{BE}{ADV}among (?:the )?(?:dead|victims|killed|wounded|injured|those killed|those injured|those wounded|casualties)`, 1, 0, { implicitEvent: true }],
   // located_in
