@@ -468,7 +468,7 @@ export function findMentions(tokens: Token[], sentences: TokenSentence[]): RawMe
 const LOC_FIRSTS = new Set(['stade', 'boulevard', 'rue', 'avenue', 'piazza', 'plaza', 'via', 'mount', 'lake', 'fort', 'gare', 'promenade', 'las', 'los',
   'palais', 'place', 'cape', 'gulf', 'isle', 'port', 'wadi', 'jebel', 'jabal', 'tel', 'camp', 'kampung']);
 const SITE_HEAD_AFTER = new Set(['hotel', 'complex', 'mall', 'airport', 'station', 'market', 'mosque', 'church', 'synagogue',
-  'stadium', 'arena', 'bridge', 'square', 'prison', 'hospital', 'embassy', 'consulate', 'barracks', 'nightclub', 'cafe', 'restaurant', 'cathedral', 'temple']);
+  'stadium', 'arena', 'bridge', 'square', 'prison', 'hospital', 'embassy', 'consulate', 'barracks', 'nightclub', 'cafe', 'restaurant', 'cathedral', 'temple', 'camp']);
 const GROUP_HEAD_AFTER = new Set(['network', 'group', 'movement', 'cell', 'faction', 'militia', 'gang', 'brigade', 'battalion', 'agency']);
 
 const ADMIN_KINDS = new Set(['province', 'governorate', 'district', 'county', 'region', 'prefecture']);
