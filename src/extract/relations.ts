@@ -182,6 +182,7 @@ const SPECS: Spec[] = [
   ['family-possessive', 'family_of', `{P1} 's {W1}${FAMILY_ROLE}s? (?:, )?{P1}`, 1, 2],
   ['family-appos-possessive', 'family_of', `{P1} , {P1} 's {W1}${FAMILY_ROLE}`, 1, 2],
   ['family-role-of-list', 'family_of', `{P} {WHO}{BE}{DET}{W1}(?:${FAMILY_ROLE.slice(3, -1)}|sons|daughters|brothers|sisters|cousins|nephews|nieces|children|wives|twins) of (?:(?:a|an|the) (?:[^⟦⟧ ,]+ ){0,3}(?:, )?)?{P1}`, 1, 2],
+  ['family-whose', 'family_of', `{P1} , whose {W1}${FAMILY_ROLE}s? (?:, )?{P1}`, 1, 2],
   ['family-married', 'family_of', `{P1} {WHO}{ADV}(?:married|wed|is married to|was married to) {P1}`, 1, 2],
   // alias_of
   ['alias-formerly', 'alias_of', `{X1} (?:, |\\( )?{BE}(?:formerly|previously|once|later|now) (?:known as|called|named) {THE}{X1}`, 1, 2],
