@@ -13,7 +13,7 @@ export const EVENT_TRIGGERS: Map<string, EventKind> = new Map(Object.entries({
   shooting: 'attack', shootings: 'attack', massacre: 'attack', plot: 'plot', plots: 'plot', arrest: 'arrest',
   arrests: 'arrest', trial: 'trial', conviction: 'conviction', sentencing: 'sentence', designation: 'designation',
   proscription: 'proscription', hijacking: 'attack', hijackings: 'attack', siege: 'attack', explosion: 'bombing',
-  blast: 'bombing', beheading: 'murder', kidnapping: 'attack', rampage: 'attack', ambush: 'attack',
+  blast: 'bombing', beheading: 'murder', kidnapping: 'attack', abduction: 'attack', abductions: 'attack', kidnappings: 'attack', rampage: 'attack', ambush: 'attack',
   // A raid is as often the police's as the attackers': its own kind, never merged with attacks.
   raid: 'other', raids: 'other',
 }) as [string, EventKind][]);
@@ -297,7 +297,7 @@ function nounEvent(
       e = j;
       proper = true;
     }
-  } else if (!complement && !proper && !plural && prep && prep.lower === 'of' && (kind === 'murder' || trig.lower === 'kidnapping' || trig.lower === 'beheading')) {
+  } else if (!complement && !proper && !plural && prep && prep.lower === 'of' && (kind === 'murder' || trig.lower === 'kidnapping' || trig.lower === 'abduction' || trig.lower === 'beheading')) {
     // "the kidnapping of two aid workers": a counted or described victim pins the incident down.
     let j = k + 2;
     const words: string[] = [];
@@ -307,6 +307,9 @@ function nounEvent(
       name.push('of', ...words);
       e = j;
       proper = true;
+      // "... from a school in Chibok": the place of the incident.
+      const pm = /^(?:in|at|near)$/.test(tokens[j]?.lower ?? '') ? mentionAt.get(j + 1) : undefined;
+      if (pm !== undefined && mentions[pm].type === 'Location') complement = { mention: pm, prep: tokens[j].lower };
     }
   }
   // Possessor: "his attack", "Choudary's conviction".

@@ -71,7 +71,7 @@ treasury administration authority authorities federation league alliance coaliti
 society trust fund charity times news post herald guardian telegraph tribune journal
 gazette press television radio broadcasting unit squad division regiment corps directorate
 secretariat cabinet congress senate assembly caliphate emirate taliban mujahideen mujahidin
-trading holdings exchange industries enterprises logistics capital partners ventures airlines airways shipping
+trading holdings exchange industries enterprises logistics capital partners ventures airlines airways shipping international
 imports exports consulting charities
 hezbollah hizbullah hamas jihad fighters militia militias cell`);
 

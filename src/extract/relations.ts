@@ -122,6 +122,9 @@ const SPECS: Spec[] = [
   ['member-of-members-including', 'member_of', `(?:members|militants|fighters|operatives) of {THE}{O1} (?:[^⟦⟧ ,]+ ){0,4}?(?:, )?(?:such as|including|like|among them|among whom) {P}`, 2, 1],
   // leader_of
   ['leader-of-role', 'leader_of', `{P} {WHO}{BE}{HV}{ADV}{DET}{W2}(?:(?:founder|co-founder|founding member) and )?${LEADER_ROLE} (?:of|at) {GROUPNP}{THE}{OFPLACE}{OWNED}{O}`, 1, 2],
+  ['leader-of-the-leader-of', 'leader_of', `(?:the |a |an )?(?:[a-z]+ )?${LEADER_ROLE} of {GROUPNP}{THE}{O1} , {P}`, 2, 1],
+  ['founder-of-the-founder-of', 'founder_of', `(?:the |a |an )?(?:[a-z]+ )?${FOUNDER_ROLE} of {GROUPNP}{THE}{O1} , {P}`, 2, 1],
+  ['member-of-a-member-of', 'member_of', `(?:the |a |an )?(?:[a-z]+ )?${MEMBER_ROLE} of {GROUPNP}{THE}{O1} , {P}`, 2, 1],
   ['leader-of-possessive', 'leader_of', `{O1} 's {W2}${LEADER_ROLE} (?:, )?{P}`, 2, 1],
   ['leader-of-premodifier', 'leader_of', `{O1} ${LEADER_ROLE} (?:, )?{P}`, 2, 1],
   ['leader-of-premodifier-appos', 'leader_of', `{P} {WHO}{BE}{DET}{W1}{O1} ${LEADER_ROLE}`, 1, 2],
@@ -207,6 +210,7 @@ const SPECS: Spec[] = [
   ['perpetrator-men-from', 'perpetrator_of', `(?:gunmen|attackers|militants|fighters|bombers|men|members|assailants) (?:from|of) (?:the )?(?:[^⟦⟧ ]+ |⟦L[*^]?#\\d+⟧ ){0,4}?{O1} (?:\\( ⟦O[*^]?#\\d+⟧ \\) )?{V}`, 1, 2],
   ['assoc-scouting-for', 'associated_with', `{P} {G}(?:scouting|scouted|scouts|spying|spied|spies|surveilling|gathering intelligence|raising money|raised money|recruiting|recruited fighters|fundraising|propagandising|working) (?:[^⟦⟧ ,]+ ){0,3}?for {THE}{O1}`, 1, 2],
   ['perpetrator-named-as', 'perpetrator_of', `(?:named|identified|described|blamed|accused) {P1} (?:[^⟦⟧]+? |⟦P[*^]?#\\d+⟧ ){0,10}?as (?:the )?(?:[a-z]+ )?(?:organiser|organizer|mastermind|architect|ringleader|planner|perpetrator|leader|commander) (?:of|behind) (?:the )?(?:[a-z]+ 's )?{V}`, 1, 2],
+  ['perpetrator-person-claimed', 'perpetrator_of', `{P1} {WHO}{G}(?:claimed|claims|has claimed|took|takes|accepted|accepts|admitted) (?:full )?(?:responsibility|credit) (?:for|of) {THE}{V}`, 1, 2],
   ['perpetrator-role', 'perpetrator_of', `{P} {WHO}{BE}{DET}{W2}(?:attacker|attackers|bomber|bombers|gunman|gunmen|perpetrator|perpetrators|killer|killers|murderer|assailant|plotter|plotters|ringleader|mastermind|architect|organiser|organizer) (?:in|of|behind|responsible for|who carried out) {THE}{V}`, 1, 2],
   ['perpetrator-punished-for', 'perpetrator_of', `{P} {G}(?:convicted|jailed|sentenced|charged|arrested|found guilty|imprisoned|tried|serving (?:a |an )?{W3}(?:sentence|term|life-sentence)|given (?:a |an )?{W3}(?:sentence|term)|received (?:a |an )?{W3}(?:sentence|term)) {W6}(?:for|over|in connection with|in relation to) (?:the |his |her |their )?{V}`, 1, 2, { eventFamily: 'violence' }],
   ['perpetrator-behind', 'perpetrator_of', `{X} {WHO}{BE}{ADV}(?:behind|responsible for) {THE}{V}`, 1, 2],
