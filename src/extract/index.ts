@@ -216,7 +216,8 @@ function runPattern(p: Pattern, sh: Shaped, list: Anchor[], sentence: number, ct
       for (let q = before.length - 1; q >= 0; q--) {
         const w = before[q];
         if (/^(?:by|of|with|from|to|for|about|against|at|on|in|onto|into|through|over|under|near|across|towards|toward|via|inside|outside|behind|past|around|upon|during)$/.test(w)) { prep = true; break; }
-        if (/^(?:,|and|but|;|that|who|which|said|says|because|after|before|while|when|was|were|is|are|had|has)$/.test(w) || /\d/.test(w.replace(/⟦[^⟧]*⟧/g, ''))) break;
+        // A verb before the name ("sentenced X") makes it an object, and no preposition governs it.
+        if (/^(?:,|and|but|;|that|who|which|said|says|because|after|before|while|when|was|were|is|are|had|has)$/.test(w) || /\d/.test(w.replace(/⟦[^⟧]*⟧/g, '')) || /[a-z]ed$/.test(w)) break;
       }
       // "Ishaq's supporters attacked": a possessor is not the subject either.
       if (prep || PERSON_ROLE_NOUNS.has(after) || after === "'s") found.splice(i, 1);
