@@ -407,12 +407,13 @@ export function resolveReferences(
             const w = head.lower;
             target = lookBack(sent.index, 6, (x) => x.type === 'Organization' && x.names.some((n) => { const ws = normalizeName(n).split(' '); return ws.length > 1 && ws[ws.length - 1] === w; }));
             if (target >= 0) { rule = 'coref:name-head'; e = h + 1; }
-            else if (PLACE_NOMINALS.has(head.lower)) {
+            else if (PLACE_NOMINALS.has(head.lower) && tokens[h + 1]?.lower !== 'of') {
               target = lookBack(sent.index, 2, (x) => x.type === 'Location');
               rule = 'coref:nominal';
               e = h + 1;
             }
-          } else if (PLACE_NOMINALS.has(head.lower)) {
+          } else if (PLACE_NOMINALS.has(head.lower) && tokens[h + 1]?.lower !== 'of') {
+            // ("the city of Halle" names the city; it refers to nothing before.)
             target = lookBack(sent.index, 2, (x) => x.type === 'Location');
             rule = 'coref:nominal';
             e = h + 1;

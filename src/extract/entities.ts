@@ -44,7 +44,10 @@ export function resolveNames(text: string, tokens: Token[], mentions: RawMention
   const entities: WorkEntity[] = [];
   const entityOf: number[] = new Array(mentions.length).fill(-1);
   const byKey = new Map<string, number>(); // type|key -> entity
-  const order = mentions.map((_, i) => i).sort((a, b) => (mentions[b].e - mentions[b].s) - (mentions[a].e - mentions[a].s) || a - b);
+  // Longest names first; among equals, names whose type the words or context settled first.
+  const settled = (m: RawMention) => (m.rule.startsWith('lexicon:') || m.rule.includes('+') ? 0 : 1);
+  const order = mentions.map((_, i) => i).sort((a, b) => (mentions[b].e - mentions[b].s) - (mentions[a].e - mentions[a].s)
+    || settled(mentions[a]) - settled(mentions[b]) || a - b);
 
   // Indexes keep resolution linear on long documents: person words, organisation stems and
   // initials, place stems.
@@ -101,6 +104,11 @@ export function resolveNames(text: string, tokens: Token[], mentions: RawMention
     if (!key) continue;
     const same = byKey.get(`${m.type}|${key}`);
     if (same !== undefined) { add(mi, same, name); continue; }
+    // A body the model named like a place the text calls a place ("the city of Halle") is that place.
+    if (m.type === 'Organization' && m.rule === 'ner:perceptron') {
+      const place = byKey.get(`Location|${key}`);
+      if (place !== undefined) { add(mi, place, name); continue; }
+    }
     // The same name typed otherwise elsewhere (a person here, a group there) is the same thing.
     if (m.type !== 'Location' && !m.tentative) {
       const other = byKey.get(`${m.type === 'Person' ? 'Organization' : 'Person'}|${key}`);
@@ -117,7 +125,8 @@ export function resolveNames(text: string, tokens: Token[], mentions: RawMention
     // A place or body the model typed that is another body's name variant ("Houthis", "Houthi movement").
     if (m.type === 'Location' && m.rule === 'ner:perceptron' && !PLACES.has(key)) {
       const org = orgByBase.get(orgBase(key));
-      if (org !== undefined) { add(mi, org, name); continue; }
+      // (The very same name is no variant: "Halle" as body and as place is settled below.)
+      if (org !== undefined && !entities[org].keys.has(key)) { add(mi, org, name); continue; }
     }
     if (m.type === 'Person' || (m.type !== 'Location' && (words.length === 1 || m.rule === 'rule:article-name' || /^(?:al|el|abu|bin|ibn)$/.test(words[0])))) {
       const hit = nearestContaining(entities, personByWord.get(words[0]) ?? [], starts, mentions[mi].s, words);
@@ -159,6 +168,16 @@ export function resolveNames(text: string, tokens: Token[], mentions: RawMention
       if (hit !== undefined) { add(mi, hit, name); continue; }
     }
     create(mi, m.type, name);
+  }
+  // A name the model took once for a body and once for a place ("Halle synagogue attacker", "the
+  // city of Halle") is the place, unless something besides the model called it a body.
+  for (let oi = 0; oi < entities.length; oi++) {
+    const o = entities[oi];
+    if (o.type !== 'Organization' || !o.mentionIdx.length || !o.mentionIdx.every((mi) => mentions[mi].rule === 'ner:perceptron')) continue;
+    for (const k of o.keys) {
+      const li = byKey.get(`Location|${k}`);
+      if (li !== undefined && entities[li].mentionIdx.length) { mergeInto(entities, entityOf, li, oi); break; }
+    }
   }
   // Known aliases seen before their canonical form: merge entities pairwise.
   mergeKnownAliases(entities, entityOf);

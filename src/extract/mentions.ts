@@ -46,6 +46,9 @@ export function nerStatus(): { model: boolean; error?: string } {
   return model ? { model: true } : { model: false, error: modelError };
 }
 
+/** Feasts and holy days: capitalised, not names of anyone or anywhere. */
+const HOLIDAYS = new Set(['yom kippur', 'ramadan', 'eid', 'eid al fitr', 'eid al adha', 'christmas', 'easter', 'hanukkah',
+  'passover', 'diwali', 'ashura', 'rosh hashanah', 'new year', 'thanksgiving', 'good friday']);
 const HONORIFICS = new Set(['imam', 'sheikh', 'shaykh', 'mullah', 'mufti', 'maulana', 'ayatollah', 'emir', 'amir']);
 /** Letters after a name ("Karen Walsh KC"): not part of it, and they say it is a person. */
 const POST_NOMINALS = new Set(['kc', 'qc', 'mp', 'mbe', 'obe', 'cbe', 'jr', 'sr', 'phd', 'md', 'mep']);
@@ -101,6 +104,7 @@ function typeFromWords(tokens: Token[], s: number, e: number): { type: EntityTyp
   if (/^(?:secretary|minister|chancellor|commissioner|president|prosecutor|ambassador|spokesman|spokeswoman)$/.test(last)) return 'drop';
   // "English-speaking", "Saudi-backed": an adjective made from a nationality.
   if (e - s === 1 && /^\p{L}+-[a-z]+$/u.test(tokens[s].text) && DEMONYMS.has(tokens[s].lower.split('-')[0])) return 'drop';
+  if (HOLIDAYS.has(key)) return 'drop';
   // "Bastille Day", "Easter Sunday", "Christmas Eve": days, not names.
   if (e - s > 1 && /^(?:day|eve|sunday|monday|tuesday|wednesday|thursday|friday|saturday)$/.test(last)) return 'drop';
   // "the Red Circle", "the Northern Legion": a capitalised name after "the" is a body, not a person.
@@ -275,7 +279,7 @@ export function findMentions(tokens: Token[], sentences: TokenSentence[]): RawMe
       } else if (namedByGroupNoun(tokens, s)) {
         out.push({ s, e, type: 'Organization', sentence: sent.index, rule: 'rule:group-called' });
       } else if (e < sent.tokEnd && SITE_HEAD_AFTER.has(tokens[e].lower) && !PLACES.has(keyOf(tokens, s, e)) && !DEMONYMS.has(tokens[s].lower)
-        && !/^(?:a|an)$/.test(tokens[s - 1]?.lower ?? '')
+        && !/^(?:a|an)$/.test(tokens[s - 1]?.lower ?? '') && !(tokens[e + 1]?.word && !tokens[e + 1].cap && !FUNCTION_WORDS.has(tokens[e + 1].lower))
         && !KNOWN_ORGS.has(keyOf(tokens, s, e)) && e - s <= 2) {
         // "the DusitD2 hotel complex", "the Westminster bridge": a name with the kind of site after it.
         let f = e + 1;
@@ -437,6 +441,13 @@ export function findMentions(tokens: Token[], sentences: TokenSentence[]): RawMe
         if (x.type === 'Person' && /^(?:company|firm|group|network|organisation|organization|charity|bank|agency|party|movement|militia|faction|outfit|front|alliance|coalition|brigade|offshoot|splinter)$/.test(w)) { x.type = 'Organization'; x.rule += '+apposition'; break; }
         if (FUNCTION_WORDS.has(w)) break;
       }
+    }
+  }
+  // "the city of Halle", "the town of Zeitz": a place whatever the model said.
+  for (const x of out) {
+    if (x.type !== 'Location' && x.rule.startsWith('ner:') && tokens[x.s - 1]?.lower === 'of' && /^(?:city|town|village|province|region|district|port|capital|island|state|suburb)$/.test(tokens[x.s - 2]?.lower ?? '')) {
+      x.type = 'Location';
+      x.rule += '+place-of';
     }
   }
   // "Reda Ben" + "Said": pieces of one name the model cut apart (no gap between them) make one person.

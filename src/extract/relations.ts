@@ -240,6 +240,8 @@ const SPECS: Spec[] = [
   ['victim-killed-including', 'victim_of', `(?:killed|dead|died|injured|wounded|hurt) , including (?:[^⟦⟧]+? )?(?:, )?{P}`, 1, 0, { implicitEvent: true }],
   ['perpetrator-sentenced-for', 'perpetrator_of', `(?:sentenced|convicted|jailed|found guilty|charged|indicted) (?:[^⟦⟧ ,]+ ){0,4}?(?:, )?{P} (?:, )?(?:[^⟦⟧ ,]+ ){0,6}?for (?:stabbing|killing|murdering|attacking|bombing|shooting|carrying out|planning|plotting|beheading)`, 1, 0, { implicitEvent: true }],
   ['victim-role', 'victim_of', `(?:the|a|one) (?:[a-z]+ )?(?:victim|victims) , {P}`, 1, 0, { implicitEvent: true }],
+  ['victim-killed-appos', 'victim_of', `(?:(?:killed|murdered|shot|stabbed|shot dead|injured|wounded) |⟦V[*^]?#\\d+⟧ )(?:a|an|the) (?:[^⟦⟧ ,]+ ){0,3}, {P}`, 1, 0, { implicitEvent: true }],
+  ['victim-killed-appos-second', 'victim_of', `(?:(?:killed|murdered|shot|stabbed|shot dead|injured|wounded) |⟦V[*^]?#\\d+⟧ )(?:a|an|the) (?:[^⟦⟧ ,]+ ){0,3}, ⟦P#\\d+⟧ , and (?:a|an|the) (?:[^⟦⟧ ,]+ ){0,6}, {P}`, 1, 0, { implicitEvent: true }],
   ['victim-among', 'victim_of', `among (?:the )?(?:dead|victims|killed|wounded|injured|those killed|those injured|those wounded|casualties) (?:was|were|is|are) (?:[a-z0-9-]+ ){0,2}?{P}`, 1, 0, { implicitEvent: true }],
   ['victim-among-subject', 'victim_of', `{P} {WHO}{BE}{ADV}among (?:the )?(?:dead|victims|killed|wounded|injured|those killed|those injured|those wounded|casualties)`, 1, 0, { implicitEvent: true }],
   // located_in
