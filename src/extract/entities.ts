@@ -126,7 +126,8 @@ export function resolveNames(text: string, tokens: Token[], mentions: RawMention
     if (m.type === 'Location' && m.rule === 'ner:perceptron' && !PLACES.has(key)) {
       const org = orgByBase.get(orgBase(key));
       // (The very same name is no variant: "Halle" as body and as place is settled below.)
-      if (org !== undefined && !entities[org].keys.has(key)) { add(mi, org, name); continue; }
+      const weakOrg = org !== undefined && entities[org].mentionIdx.every((j) => mentions[j].rule === 'ner:perceptron');
+      if (org !== undefined && !(weakOrg && entities[org].keys.has(key))) { add(mi, org, name); continue; }
     }
     if (m.type === 'Person' || (m.type !== 'Location' && (words.length === 1 || m.rule === 'rule:article-name' || /^(?:al|el|abu|bin|ibn)$/.test(words[0])))) {
       const hit = nearestContaining(entities, personByWord.get(words[0]) ?? [], starts, mentions[mi].s, words);
