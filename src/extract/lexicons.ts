@@ -124,7 +124,7 @@ uzbek venezuelan vietnamese welsh yemeni zambian zimbabwean western eastern nort
 african asian latin balkan caucasian middle
 north south east west northern southern eastern western southeast northeast southwest northwest central
 muslim muslims islamic islamist islamists jihadi jihadist jihadists salafi salafist salafists wahhabi
-sunni sunnis shia shiite shiites shi'ite christian christians catholic catholics protestant jewish jew jews
+sunni sunnis shia shiite shiites shi'ite zaydi zaidi ismaili barelvi ibadi christian christians catholic catholics protestant jewish jew jews
 hindu hindus sikh sikhs buddhist buddhists orthodox evangelical deobandi sufi alawite druze
 communist marxist maoist fascist nazi neo-nazi socialist republican democrat conservative liberal labour
 americans britons europeans arabs africans asians pakistanis afghans syrians iraqis somalis nigerians

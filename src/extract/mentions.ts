@@ -293,6 +293,7 @@ export function findMentions(tokens: Token[], sentences: TokenSentence[]): RawMe
         // "its Amaq news agency"
         out.push({ s, e, type: 'Organization', sentence: sent.index, rule: 'rule:name-with-group-noun' });
       } else if (e < sent.tokEnd && GROUP_HEAD_AFTER.has(tokens[e].lower) && !PLACES.has(keyOf(tokens, s, e)) && !DEMONYMS.has(tokens[s].lower) && !FUNCTION_WORDS.has(tokens[s].lower)
+        && !/^(?:a|an)$/.test(tokens[s - 1]?.lower ?? '')
         && !KNOWN_ORGS.has(keyOf(tokens, s, e)) && !(tokens[e + 1] && (tokens[e + 1].lower === 'of' || tokens[e + 1].cap))) {
         // "the Hofstad network", "the Khalil cell": a name with the kind of group after it.
         out.push({ s, e: e + 1, type: 'Organization', sentence: sent.index, rule: 'rule:name-with-group-noun' });
@@ -322,6 +323,8 @@ export function findMentions(tokens: Token[], sentences: TokenSentence[]): RawMe
       // "the group's co-founder Cemil Bayik": a person noun right before the name.
       if (sp.type !== 'PER' && s > 0 && (PERSON_ROLE_NOUNS.has(tokens[s - 1].lower) || /^(?:co-founder|cofounder|co-leader|deputy|emir|imam|sheikh)$/.test(tokens[s - 1].lower))
         && !PLACES.has(keyOf(tokens, s, e)) && !KNOWN_ORGS.has(keyOf(tokens, s, e)) && !ORG_HEADS.has(tokens[e - 1].lower)) sp.type = 'PER';
+      // "the Houthis", "the Tamil Tigers": a plural name after "the" is a group, not a person.
+      if (sp.type === 'PER' && tokens[s - 1]?.lower === 'the' && /[^s]s$/.test(tokens[e - 1].text) && !GIVEN_NAMES.has(tokens[s].lower)) sp.type = 'ORG';
       // "Abdullah A.": a name with an initial after it (German court style) is a person.
       if (e < sent.tokEnd && /^\p{Lu}$/u.test(tokens[e].text) && tokens[e + 1]?.text === '.' && tokens[e].start - tokens[e - 1].end <= 1) { e++; sp.type = 'PER'; }
       if (sp.type !== 'PER' && e - s === 1 && GIVEN_NAMES.has(tokens[s].lower) && !KNOWN_ORGS.has(tokens[s].lower) && !PLACES.has(tokens[s].lower)) sp.type = 'PER';
