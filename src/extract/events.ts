@@ -259,6 +259,8 @@ function nounEvent(
   if (prep && (prep.lower === 'of' || prep.lower === 'on' || prep.lower === 'against' || prep.lower === 'in' || prep.lower === 'at')) {
     let j = k + 2;
     if (tokens[j] && tokens[j].lower === 'the') j++;
+    // "in central Ankara"
+    if (tokens[j] && /^(?:central|northern|southern|eastern|western|downtown|north|south|east|west|greater)$/.test(tokens[j].lower) && mentionAt.has(j + 1)) j++;
     // "the beheading of aid worker David Haines": role words before the victim's name.
     if (prep.lower === 'of') {
       let q = j;
