@@ -77,6 +77,4 @@ export interface Extraction {
 export interface ExtractOptions {
   /** Publication date (YYYY-MM-DD) against which relative dates are resolved. */
   documentDate?: string | null;
-  /** Keep the rule trace for `--explain`. */
-  explain?: boolean;
 }

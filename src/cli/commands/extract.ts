@@ -14,7 +14,7 @@ export function register(program: Command): void {
     .option('--explain', 'with --json, also print which rule produced each relation, with its evidence (to stderr)')
     .action(async (file: string, opts: { date?: string; json?: boolean; explain?: boolean }) => {
       const doc = await readDocument({ kind: 'file', path: file }, { defaultDate: opts.date ? parseDate(opts.date) : undefined });
-      const extraction = extract(doc.text, { documentDate: doc.published, explain: opts.explain });
+      const extraction = extract(doc.text, { documentDate: doc.published });
       const name = basename(file, extname(file));
       // People read the explained trace; --json keeps stdout to the evaluation JSON alone.
       if (!opts.json) { process.stdout.write(`${explainExtraction(extraction)}\n`); return; }
