@@ -1,4 +1,8 @@
-// Shapes of the workbench API's answers (see /api/openapi.json).
+// Shapes of the workbench API's answers (see /api/openapi.json). Records the store defines are
+// its own types (type-only imports: nothing of the server is bundled).
+import type { Statement, StoredDocument, StoredEntity } from '../../src/store/types.js';
+
+export type { Statement, StoredDocument, StoredEntity };
 
 export interface RelationTypeSpec { name: string; label: string; from: string[]; to: string[]; symmetric: boolean; description: string }
 export interface Schema {
@@ -37,27 +41,7 @@ export interface GraphEdge {
 
 export interface GraphData { nodes: GraphNode[]; edges: GraphEdge[] }
 
-export interface StoredEntity { id: number; type: string; name: string; names: string[]; statementCount: number; documentCount: number }
 
-export interface Statement {
-  id: number;
-  kind: 'name' | 'property' | 'relation';
-  subjectId: number;
-  predicate: string;
-  objectId: number | null;
-  value: string | null;
-  modality: string;
-  attributedTo: string | null;
-  evidence: { documentId: number; documentTitle: string; documentOrigin: string; documentDate: string | null; start: number; end: number; sentence: string };
-  subjectSpan: { start: number; end: number } | null;
-  objectSpan: { start: number; end: number } | null;
-  extractor: string;
-  extractorVersion: string;
-  rule: string;
-  confidence: number;
-  status: string;
-  sourceGrade: string | null;
-}
 
 export interface EvidenceItem extends Statement { subjectName: string; objectName: string | null; before: string; after: string }
 
@@ -71,7 +55,6 @@ export interface EntityDetail {
   documents: { id: number; title: string; date: string | null; origin: string; statements: number }[];
 }
 
-export interface StoredDocument { id: number; sha256: string; title: string; published: string | null; origin: string; mediaType: string; byteLength: number; ingestedAt: string; wordCount: number }
 export interface Mention { entityId: number; start: number; end: number; text: string; rule: string }
 export interface DocumentDetail { document: StoredDocument & { text: string }; mentions: Mention[]; entities: Names }
 
