@@ -1,4 +1,5 @@
 // What every command shares: the database option and opening the store.
+import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import { databasePath, openStore, type Repository } from '../store/index.js';
 import { UsageError } from './output.js';
@@ -10,9 +11,8 @@ export function withDb(cmd: Command): Command {
 /** Opens the store; commands that only read refuse to create an empty database by accident. */
 export async function useStore<T>(opts: { db?: string }, fn: (store: Repository) => Promise<T>, create = false): Promise<T> {
   const path = databasePath(opts.db);
-  if (!create && path !== ':memory:') {
-    const { existsSync } = await import('node:fs');
-    if (!existsSync(path)) throw new UsageError(`no database at ${path}: run "skein ingest <path>" first, or pass --db`);
+  if (!create && path !== ':memory:' && !existsSync(path)) {
+    throw new UsageError(`no database at ${path}: run "skein ingest <path>" first, or pass --db`);
   }
   const store = openStore(path);
   try {

@@ -139,4 +139,3 @@ export interface Repository {
   close(): Promise<void>;
 }
 
-export type { StatementKind };

@@ -2,7 +2,7 @@
 // (--file net.csv|.graphml|.gexf|.net|.dl).
 import type { Command } from 'commander';
 import {
-  allShortestPaths, communities, entityReport, isMeasure, keyPlayersFragment, keyPlayersReach, loadNetwork, MEASURES,
+  allShortestPaths, communities, entityReport, indexOf, isMeasure, keyPlayersFragment, keyPlayersReach, loadNetwork, MEASURES,
   networkStats, nodeIndependentPaths, projectClaims, ranking, resolveNode, centrality, toCSR, type LoadOptions, type Network,
   type NetworkFormat, type PathHop, type ProjectionFilter,
 } from '../../graph/index.js';
@@ -227,8 +227,9 @@ export function register(program: Command): void {
           { header: 'rank', value: (r) => fmt(r.rank), right: true },
         ]);
         out(`\npaths to the most central by ${opts.by}:`);
+        const csr = toCSR(loaded.graph);
         for (const p of report.pathsToCentral) {
-          const labels = p.paths[0]?.map((k) => toCSR(loaded.graph).labels[toCSR(loaded.graph).keys.indexOf(k)]) ?? [];
+          const labels = p.paths[0]?.map((k) => csr.labels[indexOf(csr, k)]) ?? [];
           out(`  ${labels.length ? labels.join(' — ') : `(not connected to ${p.target})`}${p.length ? `  (${p.length} hops)` : ''}`);
         }
         const w = report.withoutWeakTies;
@@ -242,7 +243,7 @@ function printPaths(paths: PathHop[][], length: number | null, truncated: boolea
   statements: Map<number, Statement>, graph: Network, a: string, b: string): void {
   const out = (s: string): void => void process.stdout.write(`${s}\n`);
   const csr = toCSR(graph);
-  const label = (k: string) => csr.labels[csr.keys.indexOf(k)] ?? k;
+  const label = (k: string) => csr.labels[indexOf(csr, k)] ?? k;
   if (length === null) return out(`${label(a)} and ${label(b)} are not connected in this network`);
   out(`${paths.length}${truncated ? '+' : ''} shortest path${paths.length === 1 ? '' : 's'} of ${length} hop${length === 1 ? '' : 's'} from ${label(a)} to ${label(b)}; ${independent} node-independent path${independent === 1 ? '' : 's'}`);
   paths.forEach((hops, i) => {

@@ -336,12 +336,20 @@ export function auxFeatures(aux: ArrayLike<number>, i: number, n: number, out: U
 /** The tag stacked features use beyond the sentence. */
 export const NO_TAG = 99;
 
+/**
+ * Three features from a tag triple (before, at and after the token; NO_TAG beyond the
+ * sentence): the tag, and each neighbour pair. `template` numbers the first of the three.
+ */
+function tagTripleFeatures(template: number, m: number, t0: number, n: number, out: Uint32Array, p: number): number {
+  out[p++] = fmix(Math.imul(tpl(template), 31) ^ t0);
+  out[p++] = fmix(Math.imul(tpl(template + 1), 31) ^ (m * 128 + t0));
+  out[p++] = fmix(Math.imul(tpl(template + 2), 31) ^ (t0 * 128 + n));
+  return p;
+}
+
 /** auxFeatures from the aux tags before, at and after the token (NO_TAG beyond the sentence). */
 export function auxTagFeatures(am: number, a0: number, ap: number, out: Uint32Array, p: number): number {
-  out[p++] = fmix(Math.imul(tpl(400), 31) ^ a0);
-  out[p++] = fmix(Math.imul(tpl(401), 31) ^ (am * 128 + a0));
-  out[p++] = fmix(Math.imul(tpl(402), 31) ^ (a0 * 128 + ap));
-  return p;
+  return tagTripleFeatures(400, am, a0, ap, out, p);
 }
 
 /**
@@ -366,10 +374,7 @@ export function stage1Features(
 
 /** The stage-1 tags before, at and after the token (NO_TAG beyond the sentence): 3 features. */
 export function stage1TagFeatures(sm: number, s0: number, sp: number, out: Uint32Array, p: number): number {
-  out[p++] = fmix(Math.imul(tpl(300), 31) ^ s0);
-  out[p++] = fmix(Math.imul(tpl(301), 31) ^ (sm * 128 + s0));
-  out[p++] = fmix(Math.imul(tpl(302), 31) ^ (s0 * 128 + sp));
-  return p;
+  return tagTripleFeatures(300, sm, s0, sp, out, p);
 }
 
 /** The rest of stage1Features: the token's stage-1 tag with its word, and the document aggregate. */

@@ -281,6 +281,17 @@ function quantise(weights: Float32Array, bucketsLog2: number): { rowIds: Uint32A
   return { rowIds, q, scale };
 }
 
+/** A number -> number map as parallel typed arrays: returns the keys, fills `values` in the same order. */
+function packMap(map: Map<number, number>, values: Uint8Array | Uint16Array): Uint32Array {
+  const keys = new Uint32Array(map.size);
+  let i = 0;
+  for (const [k, v] of map) {
+    keys[i] = k;
+    values[i++] = v;
+  }
+  return keys;
+}
+
 /** Serialises a trained model: one dense weight table (2^bucketsLog2 x NTAGS) per stage. */
 export function serializeModel(
   stages: { w: Float32Array; tr: Float32Array; kind: StageKind }[],
@@ -299,22 +310,10 @@ export function serializeModel(
     for (let l = 0; l < C; l++) cvals[i * C + l] = v[l]!;
     i++;
   }
-  const gkeys = new Uint32Array(res.gazetteer.size);
   const gvals = new Uint16Array(res.gazetteer.size);
-  i = 0;
-  for (const [k, v] of res.gazetteer) {
-    gkeys[i] = k;
-    gvals[i] = v;
-    i++;
-  }
-  const lkeys = new Uint32Array(res.lowerRatio.size);
+  const gkeys = packMap(res.gazetteer, gvals);
   const lvals = new Uint8Array(res.lowerRatio.size);
-  i = 0;
-  for (const [k, v] of res.lowerRatio) {
-    lkeys[i] = k;
-    lvals[i] = v;
-    i++;
-  }
+  const lkeys = packMap(res.lowerRatio, lvals);
   const header: ModelHeader = {
     version: 1,
     bucketsLog2,
