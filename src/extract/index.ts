@@ -32,6 +32,8 @@ interface Shaped {
   text: string;
   /** For each anchor index in the sentence: its offset range in `text`. */
   anchorPos: [number, number][];
+  /** Lexicon requirements of the patterns already tested on `text`, with their answers. */
+  tested: Map<RegExp, boolean>;
 }
 
 function shape(tokens: Token[], sent: TokenSentence, anchors: Anchor[], entities: WorkEntity[]): Shaped {
@@ -85,7 +87,7 @@ function shape(tokens: Token[], sent: TokenSentence, anchors: Anchor[], entities
     }
     parts.push(piece);
   }
-  return { text: parts.join(' '), anchorPos };
+  return { text: parts.join(' '), anchorPos, tested: new Map() };
 }
 
 interface Draft {
@@ -194,7 +196,12 @@ function runPattern(p: Pattern, sh: Shaped, list: Anchor[], sentence: number, ct
   violentHere?: { pos: number; entity: number }[], implicitBefore = -1): void {
   const { entities, events, entityOf, drafts } = ctx;
   if ((p.implicitEvent || p.implicitAgent) && implicit < 0) return;
-  if (p.need && !p.need.test(sh.text)) return;
+  for (const need of p.needs) {
+    if (typeof need === 'string') { if (!sh.text.includes(need)) return; continue; }
+    let found = sh.tested.get(need);
+    if (found === undefined) sh.tested.set(need, (found = need.test(sh.text)));
+    if (!found) return;
+  }
   const rx = p.rx;
   rx.lastIndex = 0;
   let m: RegExpExecArray | null;

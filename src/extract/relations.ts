@@ -19,8 +19,8 @@ export interface Pattern {
   attributedGroup?: number;
   /** Event kinds the event endpoint must have. */
   eventFamily?: string;
-  /** Words of which one must occur for the pattern to match (a fast pre-test). */
-  need?: RegExp;
+  /** Literal text (or literal alternatives) that must occur for the pattern to match: a fast pre-test. */
+  needs: (string | RegExp)[];
   /** Of several matches for one target in a sentence, keep the one whose source stands first (the clause subject). */
   leftmost?: boolean;
   /** The pattern names no agent: the target is the police or security body the text is about. */
@@ -277,46 +277,141 @@ const SPECS: Spec[] = [
   ['investigated-under', 'investigated_by', `{X} {WHO}{BE}{ADV}(?:under|on) {THE}{O1} 's (?:radar|watch list|watchlist|surveillance|investigation)`, 1, 2],
 ];
 
+/** One regular expression per distinct lexicon requirement, shared by the patterns that need it. */
+const SHARED_NEEDS = new Map<string, RegExp>();
+
 export const PATTERNS: Pattern[] = SPECS.map(([id, type, rx, src, tgt, extra]) => {
   const re = compile(rx);
+  const needs = requirements(re.source).map((n) => {
+    if (typeof n === 'string') return n;
+    if (!SHARED_NEEDS.has(n.source)) SHARED_NEEDS.set(n.source, n);
+    return SHARED_NEEDS.get(n.source)!;
+  });
   return {
     // A source reached over a free gap: the nearest fitting word wins only if it opens the clause.
-    id, type, rx: re, src, tgt, leftmost: src === 1 && /^\{[A-Z0-9]+\} \{G\}/.test(rx), need: requiredWords(re.source), ...extra,
+    id, type, rx: re, src, tgt, leftmost: src === 1 && /^\{[A-Z0-9]+\} \{G\}/.test(rx), needs, ...extra,
   };
 });
 
 /**
- * A cheap test that must pass for the pattern to match: the first group of plain-word
- * alternatives that the pattern cannot skip. Sentences without any of those words skip the
- * pattern (most sentences, for most patterns), which keeps extraction fast.
+ * Cheap tests that must all pass for the pattern to match, read off its source: the literal
+ * runs it cannot skip (" 's ", " , whose ") and the groups of literal alternatives it cannot
+ * skip (a trigger lexicon, each alternative cut at its first special character). Most
+ * sentences fail them for most patterns, so the full expression rarely runs.
  */
-function requiredWords(src: string): RegExp | undefined {
-  let depth = 0;
-  for (let i = 0; i < src.length; i++) {
-    const c = src[i];
-    if (c === '\\') { i++; continue; }
-    if (c === '[') { while (i < src.length && src[i] !== ']') { if (src[i] === '\\') i++; i++; } continue; }
-    if (c === ')') { depth--; continue; }
-    if (c !== '(') continue;
-    // Find the matching close paren of this group.
-    let j = i + 1, d = 1;
-    for (; j < src.length && d > 0; j++) {
-      if (src[j] === '\\') { j++; continue; }
-      if (src[j] === '[') { while (j < src.length && src[j] !== ']') { if (src[j] === '\\') j++; j++; } continue; }
-      if (src[j] === '(') d++;
-      else if (src[j] === ')') d--;
+export function requirements(src: string): (string | RegExp)[] {
+  const out: (string | RegExp)[] = [];
+  let run = '';
+  const flush = () => {
+    if (run.trim().length >= 2) out.push(run);
+    run = '';
+  };
+  for (let i = 0; i < src.length;) {
+    const atom = atomAt(src, i);
+    const q = quantifierAt(src, atom.end);
+    i = q.end;
+    if (atom.kind === 'bar') return []; // an alternative at the top: nothing is required
+    if (atom.kind === 'literal' && q.min >= 1) {
+      run += atom.text;
+      if (q.end > atom.end) flush(); // repeated: the run stops here
+      continue;
     }
-    const body = src.slice(i, j);
-    const next = src[j] ?? '';
-    const optional = next === '?' || next === '*' || (next === '{' && src.slice(j, j + 3) === '{0,');
-    if (depth === 0 && !optional && body.startsWith('(?:')) {
-      const inner = body.slice(3, -1);
-      if (/^[a-z' -]+(?:\|[a-z' -]+)*$/.test(inner)) return new RegExp(`(?:${inner})`);
+    flush();
+    if (atom.kind !== 'group' || q.min < 1 || /^\(\?[=!<]/.test(atom.text)) continue;
+    const body = atom.text.startsWith('(?:') ? atom.text.slice(3, -1) : atom.text.slice(1, -1);
+    const prefixes = splitTop(body).map(literalPrefix);
+    if (prefixes.every((x) => x.trim().length >= 2)) {
+      out.push(prefixes.length === 1 ? prefixes[0]! : new RegExp(prefixes.map(escapeRx).join('|')));
     }
-    if (depth === 0 && optional) { i = j - 1; continue; }
-    depth++;
   }
-  return undefined;
+  flush();
+  return out;
+}
+
+type Atom = { kind: 'literal' | 'group' | 'other' | 'bar'; text: string; end: number };
+
+/** One atom of a regular expression source: a literal character, a group, a class or an assertion. */
+function atomAt(src: string, i: number): Atom {
+  const c = src[i]!;
+  if (c === '|') return { kind: 'bar', text: c, end: i + 1 };
+  if (c === '(') {
+    const j = groupEnd(src, i);
+    return { kind: 'group', text: src.slice(i, j + 1), end: j + 1 };
+  }
+  if (c === '[') return { kind: 'other', text: '', end: classEnd(src, i) + 1 };
+  if (c === '.' || c === '^' || c === '$') return { kind: 'other', text: '', end: i + 1 };
+  if (c === '\\') {
+    const e = src[i + 1] ?? '';
+    // \d, \b, \s, back-references and the like match no fixed text.
+    return /[a-zA-Z0-9]/.test(e) ? { kind: 'other', text: '', end: i + 2 } : { kind: 'literal', text: e, end: i + 2 };
+  }
+  return { kind: 'literal', text: c, end: i + 1 };
+}
+
+/** The quantifier at `at` (if any): its least repeat count and where it ends. */
+function quantifierAt(src: string, at: number): { min: number; end: number } {
+  const c = src[at];
+  let min = 1, end = at;
+  if (c === '?' || c === '*') { min = 0; end = at + 1; }
+  else if (c === '+') end = at + 1;
+  else if (c === '{') {
+    const m = /^\{(\d+)(?:,\d*)?\}/.exec(src.slice(at));
+    if (m) { min = Number(m[1]); end = at + m[0].length; }
+  }
+  if (end > at && src[end] === '?') end++; // lazy
+  return { min, end };
+}
+
+/** The literal text every match of an alternative starts with. */
+function literalPrefix(alt: string): string {
+  let out = '';
+  for (let i = 0; i < alt.length;) {
+    const atom = atomAt(alt, i);
+    const q = quantifierAt(alt, atom.end);
+    if (atom.kind !== 'literal' || q.min < 1) break;
+    out += atom.text;
+    if (q.end > atom.end) break;
+    i = q.end;
+  }
+  return out;
+}
+
+function classEnd(src: string, i: number): number {
+  let j = i + 1;
+  while (j < src.length && src[j] !== ']') j += src[j] === '\\' ? 2 : 1;
+  return j;
+}
+
+function groupEnd(src: string, i: number): number {
+  let depth = 0;
+  for (let j = i; j < src.length; j++) {
+    const c = src[j];
+    if (c === '\\') j++;
+    else if (c === '[') j = classEnd(src, j);
+    else if (c === '(') depth++;
+    else if (c === ')' && --depth === 0) return j;
+  }
+  throw new Error(`unbalanced group in pattern ${src}`);
+}
+
+/** The alternatives of a group body, split at its own top-level bars. */
+function splitTop(body: string): string[] {
+  const parts: string[] = [];
+  let depth = 0, start = 0;
+  for (let j = 0; j < body.length; j++) {
+    const c = body[j];
+    if (c === '\\') j++;
+    else if (c === '[') j = classEnd(body, j);
+    else if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if (c === '|' && depth === 0) { parts.push(body.slice(start, j)); start = j + 1; }
+  }
+  parts.push(body.slice(start));
+  return parts;
+}
+
+function escapeRx(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 export const ANCHOR_ID_RX = /⟦([POLV])([*^]?)#(\d+)⟧/g;
