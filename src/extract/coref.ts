@@ -446,6 +446,20 @@ export function resolveReferences(
       }
       if (c.needsAntecedent) return -1;
     }
+    if (c.rule === 'event:kill-verb-object') {
+      // "He then stabbed PC Palmer": a killing told right after an attack is part of that attack,
+      // unless a date or a place of its own says it is another incident.
+      const sent = sentences[c.sentence];
+      const placed = mentions.some((m, mi) => m.type === 'Location' && entityOf[mi] >= 0 && m.s >= sent.tokStart && m.e <= sent.tokEnd
+        && /^(?:in|at|on|near|outside|inside)$/.test(tokens[tokens[m.s - 1]?.lower === 'the' ? m.s - 2 : m.s - 1]?.lower ?? ''));
+      const d = dateNear(c);
+      const hit = placed || d ? -1 : lookBack(c.sentence, 2, (x, idx) => x.type === 'Event' && kindFamily(events.get(idx)?.kind) === 'violence'
+        && events.get(idx)!.candidates.some((o) => o.rule !== 'event:kill-verb-object'));
+      if (hit >= 0) {
+        events.get(hit)!.candidates.push(c);
+        return hit;
+      }
+    }
     if (c.anaphoric) {
       // "the attack", "his attack": the last incident of the same family.
       // Same kind first ("the metro bombing" -> the last bombing), then same family.

@@ -131,6 +131,8 @@ export function findEventCandidates(
           for (let q = sent.tokStart; q < sent.tokEnd; q++) {
             const mi = mentionAt.get(q);
             if (mi === undefined || mentions[mi].type !== 'Location') continue;
+            // "a man from Birmingham drove into ...": where someone comes from is not where it happened.
+            if (q < k && tokens[q - 1]?.lower === 'from') continue;
             const d = q > k ? q - k : (k - q) * 2;
             if (d < best && d <= 24) { best = d; place = mi; }
           }

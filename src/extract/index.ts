@@ -267,7 +267,7 @@ function runPattern(p: Pattern, sh: Shaped, list: Anchor[], sentence: number, ct
           const evAnchor = ta === 'Event' ? s.anchor : t.anchor;
           if (evAnchor.rule !== 'event:kill-verb-object' && evAnchor.rule !== 'event:verb-with-place') continue;
         }
-        if (p.killVerbEvent && ev >= 0 && isVictim(events.get(ev)!, a, entityOf)) continue;
+        if (p.killVerbEvent && ev >= 0 && isVictim(events.get(ev)!, a, entityOf, sentence)) continue;
         let attributed: number | undefined;
         if (p.attributedGroup) attributed = anchorsIn(m[p.attributedGroup] ?? '', list)[0]?.anchor.entity;
         drafts.push({
@@ -280,9 +280,9 @@ function runPattern(p: Pattern, sh: Shaped, list: Anchor[], sentence: number, ct
   }
 }
 
-/** The entity is the named victim of the event's phrase ("killing X"). */
-function isVictim(info: EventInfo, entity: number, entityOf: number[]): boolean {
-  return info.candidates.some((c) => c.complement && entityOf[c.complement.mention] === entity);
+/** The entity is the named victim of the event's phrase ("killing X") in this sentence. */
+function isVictim(info: EventInfo, entity: number, entityOf: number[], sentence: number): boolean {
+  return info.candidates.some((c) => c.sentence === sentence && c.complement && entityOf[c.complement.mention] === entity);
 }
 
 /** A name that reads as an armed group's (known, a group word, or an acronym): "the Hamas attack", not "the Boston Marathon bombing". */

@@ -99,6 +99,10 @@ function typeFromWords(tokens: Token[], s: number, e: number): { type: EntityTyp
   }
   if (PLACES.has(key)) return { type: 'Location', s, e, rule: 'lexicon:gazetteer' };
   if (e - s > 1 && LOC_FIRSTS.has(first)) return { type: 'Location', s, e, rule: 'lexicon:place-first' };
+  // "Palace of Westminster", "Tower of London": a place noun heading an of-phrase (a church or
+  // temple "of" something is more often a denomination).
+  if (e - s > 2 && LOC_HEADS.has(first) && tokens[s + 1].lower === 'of' && first !== 'church' && first !== 'temple')
+    return { type: 'Location', s, e, rule: 'lexicon:place-head-of' };
   if (e - s > 1 && LOC_HEADS.has(last)) return { type: 'Location', s, e, rule: 'lexicon:place-head' };
   // "Home Secretary", "Foreign Minister": an office named without its holder.
   if (/^(?:secretary|minister|chancellor|commissioner|president|prosecutor|ambassador|spokesman|spokeswoman)$/.test(last)) return 'drop';

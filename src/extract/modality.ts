@@ -11,7 +11,8 @@ export interface ModalityResult {
   attributedTo?: string;
 }
 
-const NEG_RX = /(?:^| )(not|never|no|n't|denied|denies|deny|denying|neither|nor|without|ruled out|rejected claims|dismissed claims|no longer)(?= |$)/;
+// Doubt cast on a tie ("questioned whether he had any link") rules it out as much as a denial.
+const NEG_RX = /(?:^| )(not|never|no|n't|denied|denies|deny|denying|neither|nor|without|ruled out|rejected claims|dismissed claims|no longer|(?:questioned|questions|question|doubted|doubts|doubt) (?:whether|that|if))(?= |$)/;
 const HEDGE_RX = /(?:^| )(possible|possibly|likely|unlikely|probably|perhaps|may(?! \d)|might|could|believed|believe|believes|alleged|allegedly|suspected|reportedly|apparently|seem|seems|seemed|appears? to|appeared to|thought to|said to|rumou?red|presumably|purportedly|unconfirmed|potential|potentially|suggests|suggested|understood to|is understood|assumed)(?= |$)/;
 /** Hedges that only reach the words of the relation itself ("X, accused of funding Y"). */
 const LOCAL_HEDGE_RX = /(?:^| )(accused|accuses|accusing|suspect|suspects)(?= |$)/;

@@ -215,3 +215,21 @@ test('relative clauses and renamed groups: "X, who heads Y" and "formerly known 
   assert.ok(rel(x, 'leader_of', 'Hamza Qadir', 'Red Hand Movement'), relTypes(x).join('; '));
   assert.ok(rel(x, 'leader_of', 'Hamza Qadir', 'Tariq Brigade'), relTypes(x).join('; '));
 });
+
+test('a named victim of an attack in progress belongs to that attack, and a place of origin is not its place', () => {
+  const x = extract('Dorian Vessel, a 41-year-old man from Leeds, drove a van into shoppers on Kelvin Bridge on Saturday. '
+    + 'He then stabbed Constable Amy Hart, who was guarding the nearby Palace of Kelvin.', { documentDate: '2023-05-08' });
+  const events = x.entities.filter((e) => e.type === 'Event');
+  assert.equal(events.length, 1, events.map((e) => e.name).join(', '));
+  assert.match(events[0]!.name, /Kelvin Bridge/);
+  assert.ok(rel(x, 'perpetrator_of', 'Dorian Vessel', events[0]!.name), relTypes(x).join('; '));
+  assert.ok(rel(x, 'victim_of', 'Amy Hart', events[0]!.name), relTypes(x).join('; '));
+  assert.ok(!x.relations.some((r) => r.type === 'located_in' && r.source === events[0]!.id && r.target === entity(x, 'Leeds')?.id));
+  // "Palace of X" is a building, so a Location.
+  assert.equal(entity(x, 'Palace of Kelvin')?.type, 'Location');
+});
+
+test('modality: doubt cast on a tie negates it', () => {
+  const x = extract('Investigators questioned whether Ivo Brandt had any link to the Red Circle.');
+  assert.equal(rel(x, 'associated_with', 'Ivo Brandt', 'Red Circle')?.modality, 'negated', relTypes(x).join('; '));
+});
