@@ -389,9 +389,14 @@ export function resolveReferences(
             e = h + 1;
           } else if (GROUP_NOMINALS.has(head.lower)) {
             // "the group": the last organisation the text described as a group, else the last one.
-            target = lookBack(sent.index, 8, (x, idx) => x.type === 'Organization' && !isGovernment(x) && described.has(idx));
+            // Opening a sentence, the group the last sentence was about first (its first group);
+            // a group described long ago yields to the groups of the last sentences.
+            const prev = k === sent.tokStart && sent.index > 0 ? anchors[sent.index - 1].find((a) => entities[a.entity].type === 'Organization') : undefined;
+            if (prev && !isGovernment(entities[prev.entity])) target = prev.entity;
+            if (target < 0) target = lookBack(sent.index, 2, (x, idx) => x.type === 'Organization' && !isGovernment(x) && described.has(idx));
             // Else the group the text has named most in its last sentences (the one it is about).
             if (target < 0) target = mostNamed(sent.index, 3, (x) => x.type === 'Organization' && !isGovernment(x));
+            if (target < 0) target = lookBack(sent.index, 8, (x, idx) => x.type === 'Organization' && !isGovernment(x) && described.has(idx));
             rule = 'coref:nominal';
             e = h + 1;
           } else if (AGENCY_NOMINALS.has(head.lower) && !DEMONYMS.has(tokens[k + 1].lower)) {

@@ -233,3 +233,9 @@ test('modality: doubt cast on a tie negates it', () => {
   const x = extract('Investigators questioned whether Ivo Brandt had any link to the Red Circle.');
   assert.equal(rel(x, 'associated_with', 'Ivo Brandt', 'Red Circle')?.modality, 'negated', relTypes(x).join('; '));
 });
+
+test('coreference: "the organisation" opening a sentence is the group the last sentence was about', () => {
+  const x = extract('The Iron Brigade, a rival network based in Bremen, denied any contact with him. '
+    + 'Officials believe the Crescent Front receives money from the Desert Army. The organisation\'s founder, Tariq Zubair, lives in Leeds.');
+  assert.ok(rel(x, 'founder_of', 'Tariq Zubair', 'Crescent Front'), relTypes(x).join('; '));
+});
