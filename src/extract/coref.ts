@@ -119,6 +119,9 @@ const HOSTILE_VERBS = new Set(['monitoring', 'monitored', 'watching', 'watched',
 
 const IT_VERBS = /^(?:said|says|praised|hailed|claimed|claims|denied|denies|announced|announces|operates|operated|controls|controlled|recruited|recruits|carried|split|merged|pledged|declared|changed|renamed|funnelled|funneled|funded|financed|supported|sent|moved|(?:has|had|have) (?:been |also )?(?:[a-z]+ed|[a-z]+en|sent|built|run|fought|split)|(?:was|is) (?:founded|formed|banned|proscribed|designated|listed|sanctioned|set|established|created|led|run|based|headquartered|blamed|linked|accused|responsible|behind))\b/;
 
+/** A sentence told as happening after the incident under discussion. */
+const LATER_RX = /\b(?:later|afterwards|subsequently|the next (?:day|week|month|year))\b/i;
+
 const SAY_AFTER_NAME = /^(?:said|says|told|added|stated|argued|insisted|claimed|alleged|wrote|testified)$/;
 
 const CLAUSE_OPENERS = new Set(['but', 'while', 'whereas', 'although', 'though', 'because', ';', 'when', 'after', 'before', 'since', 'until', 'if', 'unless', 'so', 'where', 'which', 'whom', 'whose']);
@@ -440,9 +443,13 @@ export function resolveReferences(
     // An attack told through its verbs ("blew himself up at a cafe") while an incident is under
     // discussion is part of that incident.
     if (c.rule === 'event:verb-with-place') {
-      // ... unless its date says it is another incident (an abduction a year before the killing).
+      // "X was killed five days later in a police raid": told as later, it is another incident,
+      // and when a noun names one in the same sentence (the raid), that one is it.
+      const later = LATER_RX.test(sentences[c.sentence].text);
+      if (later && candidates.some((o) => o !== c && o.sentence === c.sentence && o.rule !== 'event:verb-with-place' && !o.anaphoric)) return -1;
+      // ... and when its date says it is another incident (an abduction a year before the killing).
       const d = dateNear(c);
-      const hit = lookBack(c.sentence, 3, (x, idx) => x.type === 'Event' && kindFamily(events.get(idx)?.kind) === family
+      const hit = later ? -1 : lookBack(c.sentence, 3, (x, idx) => x.type === 'Event' && kindFamily(events.get(idx)?.kind) === family
         && !(d && events.get(idx)?.date && events.get(idx)!.date!.slice(0, 4) !== d.slice(0, 4)));
       if (hit >= 0) {
         const info = events.get(hit)!;

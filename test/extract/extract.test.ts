@@ -239,3 +239,12 @@ test('coreference: "the organisation" opening a sentence is the group the last s
     + 'Officials believe the Crescent Front receives money from the Desert Army. The organisation\'s founder, Tariq Zubair, lives in Leeds.');
   assert.ok(rel(x, 'founder_of', 'Tariq Zubair', 'Crescent Front'), relTypes(x).join('; '));
 });
+
+test('events: a killing told as later, in a raid the sentence names, is not part of the attack', () => {
+  const x = extract('Gunmen attacked a concert hall in Lyon on 3 May 2019. Marc Dufresne, a militant of the Iron Brigade, planned the attack. '
+    + 'Dufresne was killed two days later in a police raid in Grenoble.', { documentDate: '2019-06-01' });
+  const attack = x.entities.find((e) => e.type === 'Event' && /Lyon/.test(e.name));
+  assert.ok(attack, x.entities.map((e) => e.name).join(', '));
+  assert.ok(!rel(x, 'victim_of', 'Marc Dufresne', attack.name), relTypes(x).join('; '));
+  assert.ok(!x.relations.some((r) => r.type === 'located_in' && r.source === attack.id && r.target === entity(x, 'Grenoble')?.id), relTypes(x).join('; '));
+});
