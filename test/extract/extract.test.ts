@@ -248,3 +248,11 @@ test('events: a killing told as later, in a raid the sentence names, is not part
   assert.ok(!rel(x, 'victim_of', 'Marc Dufresne', attack.name), relTypes(x).join('; '));
   assert.ok(!x.relations.some((r) => r.type === 'located_in' && r.source === attack.id && r.target === entity(x, 'Grenoble')?.id), relTypes(x).join('; '));
 });
+
+test('perpetrator: sentenced, after a long gap, for his role in the bombing', () => {
+  const x = extract('Gunmen bombed the Rivergate Mall in Leeds on 4 June 2018. '
+    + 'Anton Mercer was sentenced on Friday to a minimum of 40 years in prison for his role in the Rivergate Mall bombing.', { documentDate: '2020-01-10' });
+  const ev = x.entities.find((e) => e.type === 'Event');
+  assert.ok(ev, x.entities.map((e) => e.name).join(', '));
+  assert.ok(rel(x, 'perpetrator_of', 'Anton Mercer', ev.name), relTypes(x).join('; '));
+});
