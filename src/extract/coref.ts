@@ -101,15 +101,20 @@ function countOf(tokens: Token[], k: number, n: number): number {
 /** Length of a plural reference to people starting at k ("the men", "the two brothers", "all three"), or 0. */
 function pluralPeople(tokens: Token[], k: number, end: number): number {
   const t = tokens[k].lower;
+  const n = tokens[k + 1];
   if (t === 'all' || t === 'both') {
-    const n = tokens[k + 1];
     if (n && k + 1 < end && /^(?:three|four|five|two)$/.test(n.lower)) return 2;
+    // "both men", "both brothers"
+    if (t === 'both' && n && k + 1 < end && PLURAL_PEOPLE.has(n.lower) && tokens[k + 2]?.lower !== 'of') return 2;
     return 0;
   }
   if (t !== 'the') return 0;
   let j = k + 1;
   if (j < end && COUNTS.test(tokens[j].lower)) j++;
   if (j < end && PLURAL_PEOPLE.has(tokens[j].lower) && !(tokens[j + 1] && (tokens[j + 1].lower === 'of' || tokens[j + 1].cap))) return j + 1 - k;
+  // "arrested the three in a raid": a count alone, where no noun follows it.
+  const after = tokens[j];
+  if (j === k + 2 && /^(?:two|three|four|five)$/.test(tokens[k + 1].lower) && (!after || j >= end || !after.word || FUNCTION_WORDS.has(after.lower))) return 2;
   return 0;
 }
 

@@ -122,6 +122,20 @@ export function findEventCandidates(
       }
       if (out.length === before && inMention[k] < 0) {
         let v = verbEvent(tokens, k, sent.tokEnd);
+        // "plotted to bomb Rotterdam station": a plot, named by its target.
+        if (!v && /^(?:plotted|plotting|planned|planning|conspired|conspiring|plots|plans)$/.test(t.lower) && tokens[k + 1]?.lower === 'to') {
+          const target = plotTarget(tokens, k + 2, sent.tokEnd, mentionAt, mentions);
+          if (target && inMention[k] < 0) {
+            out.push({
+              s: k, e: k + 2 + target.verb.length, sentence: sent.index, kind: 'plot', trigger: k,
+              name: ['plot', 'to', ...target.verb, { mention: target.mention }], modifierMentions: [],
+              complement: mentions[target.mention].type === 'Location' ? { mention: target.mention, prep: 'in' } : undefined,
+              anaphoric: false, rule: 'event:verb-with-place',
+            });
+            k += 1 + target.verb.length;
+            continue;
+          }
+        }
         // "bombers struck Brussels Airport": struck/targeted with a place right after.
         if (!v && (t.lower === 'struck' || t.lower === 'targeted' || t.lower === 'hit') && mentions[mentionAt.get(k + 1) ?? -1]?.type === 'Location') v = { kind: 'attack', noun: 'attack', len: 1 };
         if (v && out.filter((c) => c.sentence === sent.index && !c.anaphoric).length < 2) {
@@ -188,6 +202,22 @@ function verbEvent(tokens: Token[], k: number, end: number): { kind: EventKind; 
   if (/^(?:killed|murdered|stabbed|shot)$/.test(w) && /^(?:a|an)$/.test(n1) && /^(?:passer-by|passerby|man|woman|policeman|policewoman|officer|police|soldier|tourist|worshipper|student|child|teacher|guard|priest|imam|rabbi|bystander|pedestrian|boy|girl)$/.test(n2)) return { kind: 'attack', noun: 'attack', len: 1 };
   const simple = VERB_EVENTS.get(w);
   return simple ? { ...simple, len: 1 } : null;
+}
+
+/** "bomb the Rotterdam station", "blow up a synagogue in Halle", "kill X": what a plot is to do, and to what. */
+function plotTarget(tokens: Token[], j: number, end: number, mentionAt: Map<number, number>, mentions: MentionRef[]): { verb: string[]; mention: number } | null {
+  const verb: string[] = [];
+  const w = tokens[j]?.lower ?? '';
+  if (w === 'blow' && tokens[j + 1]?.lower === 'up') { verb.push('blow', 'up'); j += 2; }
+  else if (/^(?:bomb|attack|kill|murder|assassinate|target|strike|behead|kidnap|abduct|storm)$/.test(w)) { verb.push(w); j++; }
+  else return null;
+  // Up to four words of description before the name: "a synagogue in", "the British".
+  for (let q = j; q < Math.min(end, j + 5); q++) {
+    const mi = mentionAt.get(q);
+    if (mi !== undefined) return mentions[mi].type === 'none' ? null : { verb, mention: mi };
+    if (!tokens[q].word || /^(?:and|or|but|who|which|that|was|were|is|are|by|with|for)$/.test(tokens[q].lower)) return null;
+  }
+  return null;
 }
 
 const VERB_EVENTS: Map<string, { kind: EventKind; noun: string }> = new Map([
@@ -284,6 +314,16 @@ function nounEvent(
       for (let q = j; q < jj; q++) words.push(tokens[q].text);
       name.push(prep.lower, ...words);
       e = jj;
+      proper = true;
+    }
+  }
+  // "a plot to bomb Rotterdam station", "the plot to kill X": the target names the plot.
+  if (!complement && !proper && kind === 'plot' && prep?.lower === 'to') {
+    const target = plotTarget(tokens, k + 2, sent.tokEnd, mentionAt, mentions);
+    if (target) {
+      name.push('to', ...target.verb, { mention: target.mention });
+      if (mentions[target.mention].type === 'Location') complement = { mention: target.mention, prep: 'in' };
+      e = mentions[target.mention].e;
       proper = true;
     }
   }

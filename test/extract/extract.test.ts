@@ -256,3 +256,22 @@ test('perpetrator: sentenced, after a long gap, for his role in the bombing', ()
   assert.ok(ev, x.entities.map((e) => e.name).join(', '));
   assert.ok(rel(x, 'perpetrator_of', 'Anton Mercer', ev.name), relTypes(x).join('; '));
 });
+
+test('events: a plot named by its target, told as a noun or a verb, is one incident', () => {
+  const x = extract('Two men plotted to bomb Vester Station in Aarhus, prosecutors said. Their plot to bomb Vester Station was foiled in May 2022. '
+    + 'Danish police had been monitoring Jens Holm since 2021.', { documentDate: '2023-01-10' });
+  const plots = x.entities.filter((e) => e.type === 'Event');
+  assert.equal(plots.length, 1, plots.map((e) => e.name).join(', '));
+  assert.match(plots[0]!.name, /plot/);
+  assert.match(plots[0]!.name, /Vester Station/);
+  assert.ok(rel(x, 'located_in', plots[0]!.name, 'Vester Station'), relTypes(x).join('; '));
+});
+
+test('relations: a role phrase named by an apposition, contact with it, co-defendants, "had been monitoring"', () => {
+  const x = extract('Prosecutors said Omar Lind had been in contact with an Islamic State operative in Syria, Abu Musa, who sent him instructions. '
+    + 'His co-defendants, Ali Rask and Emil Voss, were jailed. The AIVD had been monitoring Lind since 2021.');
+  assert.ok(rel(x, 'member_of', 'Abu Musa', 'Islamic State'), relTypes(x).join('; '));
+  assert.ok(rel(x, 'associated_with', 'Omar Lind', 'Abu Musa'), relTypes(x).join('; '));
+  assert.ok(rel(x, 'associated_with', 'Omar Lind', 'Ali Rask'), relTypes(x).join('; '));
+  assert.ok(rel(x, 'investigated_by', 'Omar Lind', 'AIVD'), relTypes(x).join('; '));
+});
