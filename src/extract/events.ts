@@ -147,8 +147,15 @@ export function findEventCandidates(
             if (mi === undefined || mentions[mi].type !== 'Location') continue;
             // "a man from Birmingham drove into ...": where someone comes from is not where it happened.
             if (q < k && tokens[q - 1]?.lower === 'from') continue;
-            const d = q > k ? q - k : (k - q) * 2;
-            if (d < best && d <= 24) { best = d; place = mi; }
+            // "MAIDUGURI, Nigeria - Two bombers ...": a dateline says where the report was filed.
+            if (q < k && datelineEnd(tokens, sent) > q) continue;
+            // A place after the verb behind a locative preposition ("at a market in the town of X")
+            // is most likely where it happened.
+            let locative = false;
+            for (let b = q - 1; b >= Math.max(k + 1, q - 4); b--) if (/^(?:in|at|on|near|outside|inside)$/.test(tokens[b]!.lower)) locative = true;
+            const raw = q > k ? q - k : (k - q) * 2;
+            const d = q > k && locative ? raw / 2 : raw;
+            if (d < best && raw <= 24) { best = d; place = mi; }
           }
           if (place >= 0) {
             // "on the Promenade des Anglais in Nice": the wider place names the incident too.
@@ -202,6 +209,15 @@ function verbEvent(tokens: Token[], k: number, end: number): { kind: EventKind; 
   if (/^(?:killed|murdered|stabbed|shot)$/.test(w) && /^(?:a|an)$/.test(n1) && /^(?:passer-by|passerby|man|woman|policeman|policewoman|officer|police|soldier|tourist|worshipper|student|child|teacher|guard|priest|imam|rabbi|bystander|pedestrian|boy|girl)$/.test(n2)) return { kind: 'attack', noun: 'attack', len: 1 };
   const simple = VERB_EVENTS.get(w);
   return simple ? { ...simple, len: 1 } : null;
+}
+
+/** Where a dateline ("MAIDUGURI, Nigeria -", "KABUL (Reuters) -") opening the sentence ends, or -1. */
+function datelineEnd(tokens: Token[], sent: TokenSentence): number {
+  for (let q = sent.tokStart + 1; q < Math.min(sent.tokEnd, sent.tokStart + 8); q++) {
+    if (/^[-–—]$/.test(tokens[q]!.text)) return q;
+    if (tokens[q]!.word && !tokens[q]!.cap) return -1;
+  }
+  return -1;
 }
 
 /** "bomb the Rotterdam station", "blow up a synagogue in Halle", "kill X": what a plot is to do, and to what. */

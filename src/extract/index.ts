@@ -470,8 +470,12 @@ function build(
   const perpetrators = new Set(drafts.filter((d) => d.type === 'perpetrator_of').map((d) => `${d.source}|${d.target}`));
   // "radicalised by X" says recruited; the weaker association from the same words is dropped.
   const recruitedPairs = new Set(drafts.filter((d) => d.type === 'recruited').flatMap((d) => [`${d.source}|${d.target}`, `${d.target}|${d.source}`]));
+  // "X was killed" said of a perpetrator (of any incident in the text) is how the attacker died,
+  // not a victim of the incident under discussion.
+  const militants = new Set(drafts.filter((d) => d.type === 'perpetrator_of').map((d) => d.source));
   for (const d of drafts) {
     if (d.type === 'victim_of' && perpetrators.has(`${d.source}|${d.target}`)) continue;
+    if (d.type === 'victim_of' && d.rule === 'pattern:victim-passive' && militants.has(d.source)) continue;
     if (d.type === 'associated_with' && d.rule === 'pattern:assoc-inspired-by' && recruitedPairs.has(`${d.source}|${d.target}`)) continue;
     const src = idOf.get(d.source), tgt = idOf.get(d.target);
     if (!src || !tgt) continue;

@@ -56,7 +56,7 @@ const MACROS: Record<string, string> = {
   THEP: '(?:the |⟦[PO][*^]?#\\d+⟧ \'s )?',
   // After a name: its acronym in brackets, an apposition ("X, a Salafist group,"), a relative
   // clause set off by commas ("X, which had called itself Y, was led by"), then who/which/that.
-  WHO: '(?:\\( ⟦[PO][*^]?#\\d+⟧ \\) )?(?:, (?:of|from) (?:the )?⟦L[*^]?#\\d+⟧ ,? )?(?:, (?:also |formerly |formally |officially |previously |once )?(?:known as|called|aka|dubbed|named) (?:the )?⟦[POL]#\\d+⟧ (?:\\( ⟦[PO]#\\d+⟧ \\) )?)?(?:, (?:a|an|the) (?:[^⟦⟧ ,]+ |⟦[POL]#\\d+⟧ ){0,6}?(?=,|who|which|that|based|living|born|founded|formed|set|established|created|registered|headquartered|active|operating|banned|designated|known|led|run)(?:, )?)?(?:, (?:which|who|that|whose|⟦P\\^#\\d+⟧) (?:[^⟦⟧ ,]+ |⟦[POLV][*^]?#\\d+⟧ ){1,14}, )?(?:, (?:a|an|the) (?:[^⟦⟧ ,]+ |⟦[OL][*^]?#\\d+⟧ ){0,6}?(?:that|which|who) (?:[^⟦⟧ ,]+ |⟦[POLV][*^]?#\\d+⟧ ){1,14}, )?(?:, )?(?:(?:who|which|that) )?(?:⟦[POL][*^]?#\\d+⟧ (?:said|says|believes|believed|claims|claimed|alleges|alleged|thinks|thought|considers|considered|regards|regarded|calls|called|describes|described) )?(?:(?:is|are|was|were) (?:a|an|the) (?:[^⟦⟧ ,]+ |⟦[OL]#\\d+⟧ ){0,5}?(?:that|which|who) )?(?:(?:, )?(?:whom|who|which) (?:it |they |he |she |police |officials |prosecutors |⟦[PO][*^]?#\\d+⟧ )?(?:described|describes|called|calls|named|names|identified|identifies|considers|considered) as )?',
+  WHO: '(?:\\( ⟦[PO][*^]?#\\d+⟧ \\) )?(?:, (?:of|from) (?:the )?⟦L[*^]?#\\d+⟧ ,? )?(?:, (?:also |formerly |formally |officially |previously |once )?(?:known as|called|aka|dubbed|named) (?:the )?⟦[POL]#\\d+⟧ (?:\\( ⟦[PO]#\\d+⟧ \\) )?)?(?:, (?:a|an|the) (?:[^⟦⟧ ,]+ |⟦[POL]#\\d+⟧ ){0,9}?(?=,|who|which|that|based|living|born|founded|formed|set|established|created|registered|headquartered|active|operating|banned|designated|known|led|run)(?:, )?)?(?:, (?:which|who|that|whose|⟦P\\^#\\d+⟧) (?:[^⟦⟧ ,]+ |⟦[POLV][*^]?#\\d+⟧ ){1,14}, )?(?:, (?:a|an|the) (?:[^⟦⟧ ,]+ |⟦[OL][*^]?#\\d+⟧ ){0,6}?(?:that|which|who) (?:[^⟦⟧ ,]+ |⟦[POLV][*^]?#\\d+⟧ ){1,14}, )?(?:, )?(?:(?:who|which|that) )?(?:⟦[POL][*^]?#\\d+⟧ (?:said|says|believes|believed|claims|claimed|alleges|alleged|thinks|thought|considers|considered|regards|regarded|calls|called|describes|described) )?(?:(?:is|are|was|were) (?:a|an|the) (?:[^⟦⟧ ,]+ |⟦[OL]#\\d+⟧ ){0,5}?(?:that|which|who) )?(?:(?:, )?(?:whom|who|which) (?:it |they |he |she |police |officials |prosecutors |⟦[PO][*^]?#\\d+⟧ )?(?:described|describes|called|calls|named|names|identified|identifies|considers|considered) as )?',
   THE: '(?:the )?',
   // "the banned group X": a group noun before the name
   GROUPNP: '(?:(?:the|a|an) (?:[a-z-]+ ){0,2}(?:group|network|organisation|organization|movement|militia|outfit) )?',
@@ -230,7 +230,7 @@ const SPECS: Spec[] = [
   ['victim-along-with-second', 'victim_of', `{V} (?:[^⟦⟧ ]+ |⟦L[*^]?#\\d+⟧ ){0,10}?along with (?:[^⟦⟧]+? |⟦P#\\d+⟧ ){1,12}?, and (?:a |an |the )?(?:[^⟦⟧ ,]+ ){0,3}(?:, )?{P}`, 2, 1, { killVerbEvent: true }],
   ['victim-of-noun', 'victim_of', `{P} {WHO}{BE}{DET}{W1}(?:victim|victims|target|targets) of {THE}{V}`, 1, 2],
   // claimed_responsibility
-  ['claimed-responsibility', 'claimed_responsibility', `{O1} {G}(?:claimed|claims|claiming|took|takes|taking|accepted|accepts|admitted|issued a statement claiming) (?:the )?(?:full )?(?:responsibility|credit) (?:for|of) {THE}{V}`, 1, 2],
+  ['claimed-responsibility', 'claimed_responsibility', `{O1} {WHO}{G}(?:claimed|claims|claiming|took|takes|taking|accepted|accepts|admitted|issued a statement claiming) (?:the )?(?:full )?(?:responsibility|credit) (?:for|of) {THE}{V}`, 1, 2],
   ['claimed-passive', 'claimed_responsibility', `{V} {WHO}{BE}{ADV}(?:later )?claimed by {THE}{O1}`, 2, 1],
   ['claimed-direct', 'claimed_responsibility', `{O1} {ADV}(?:claimed|claims) {THE}{V}`, 1, 2],
   // arrested or charged with no agent named: the police body the report is about
@@ -249,6 +249,12 @@ const SPECS: Spec[] = [
   ['victim-role', 'victim_of', `(?:the|a|one) (?:[a-z]+ )?(?:victim|victims) , {P}`, 1, 0, { implicitEvent: true }],
   ['victim-killed-appos', 'victim_of', `(?:(?:killed|murdered|shot|stabbed|shot dead|injured|wounded) |⟦V[*^]?#\\d+⟧ )(?:a|an|the) (?:[^⟦⟧ ,]+ ){0,3}, {P}`, 1, 0, { implicitEvent: true }],
   ['victim-killed-appos-second', 'victim_of', `(?:(?:killed|murdered|shot|stabbed|shot dead|injured|wounded) |⟦V[*^]?#\\d+⟧ )(?:a|an|the) (?:[^⟦⟧ ,]+ ){0,3}, ⟦P#\\d+⟧ , and (?:a|an|the) (?:[^⟦⟧ ,]+ ){0,6}, {P}`, 1, 0, { implicitEvent: true }],
+  // "Among the dead were X, a trader, and his son Y": the second of two, past an apposition.
+  ['victim-among-second', 'victim_of', `among (?:the )?(?:dead|victims|killed|wounded|injured|those killed|those injured|those wounded|casualties) (?:was|were|is|are) ⟦P[*^]?#\\d+⟧ , (?:a|an|the) (?:[^⟦⟧ ,]+ ){1,6}, and (?:[a-z-]+ ){0,2}{P}`, 1, 0, { implicitEvent: true }],
+  // "X, who sold tea near the entrance, was also killed": a named victim of the incident at hand.
+  ['victim-passive', 'victim_of', `{P} {WHO}(?:was|were|had been|has been) (?:also |later |badly |seriously |critically |fatally |slightly |among those )?(?:killed|injured|wounded|hurt|shot dead|murdered|stabbed to death|taken hostage|kidnapped|abducted)(?! by)(?!(?: (?:[^⟦⟧ ]+|⟦[^⟧]+⟧)){0,8} (?:raid|strike|airstrike|drone|shootout|gunfight|firefight|operation|clash|clashes|militants|fighters|insurgents|jihadists|gunmen|attackers|⟦V))(?: |$)`, 1, 0, { implicitEvent: true }],
+  // "That attack was blamed on Boko Haram", "the bombing bore the hallmarks of X".
+  ['perpetrator-blamed-on', 'perpetrator_of', `{V} {WHO}(?:{BE}{ADV}(?:blamed on|attributed to|pinned on)|(?:bore|bears|had|has) (?:all )?(?:the )?hallmarks of) {THE}{X}`, 2, 1],
   ['victim-among', 'victim_of', `among (?:the )?(?:dead|victims|killed|wounded|injured|those killed|those injured|those wounded|casualties) (?:was|were|is|are) (?:[a-z0-9-]+ ){0,2}?{P}`, 1, 0, { implicitEvent: true }],
   ['victim-among-subject', 'victim_of', `{P} {WHO}{BE}{ADV}among (?:the )?(?:dead|victims|killed|wounded|injured|those killed|those injured|those wounded|casualties)`, 1, 0, { implicitEvent: true }],
   // located_in
