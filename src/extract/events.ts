@@ -204,7 +204,7 @@ function verbEvent(tokens: Token[], k: number, end: number): { kind: EventKind; 
   // "was seized from a hotel in Timbuktu": a person taken is a kidnapping.
   const prev = k > 0 ? tokens[k - 1].lower : '';
   if ((w === 'seized' || w === 'snatched' || w === 'abducted' || w === 'kidnapped') && (prev === 'was' || prev === 'were' || prev === 'been')) return { kind: 'attack', noun: w === 'abducted' ? 'abduction' : 'kidnapping', len: 1 };
-  if ((w === 'killed' || w === 'killing') && /^(?:\d+|two|three|four|five|six|seven|eight|nine|ten|dozens|scores|hundreds|at)$/.test(n1)) return { kind: 'attack', noun: 'attack', len: 1 };
+  if (/^(?:killed|killing|murdered|massacred|shot)$/.test(w) && /^(?:\d+|two|three|four|five|six|seven|eight|nine|ten|dozens|scores|hundreds|at)$/.test(n1)) return { kind: 'attack', noun: 'attack', len: 1 };
   // "killed a passer-by", "shot a police officer": an unnamed victim of the incident.
   if (/^(?:killed|murdered|stabbed|shot)$/.test(w) && /^(?:a|an)$/.test(n1) && /^(?:passer-by|passerby|man|woman|policeman|policewoman|officer|police|soldier|tourist|worshipper|student|child|teacher|guard|priest|imam|rabbi|bystander|pedestrian|boy|girl)$/.test(n2)) return { kind: 'attack', noun: 'attack', len: 1 };
   const simple = VERB_EVENTS.get(w);

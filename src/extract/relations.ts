@@ -5,6 +5,7 @@
 // relative clauses, passives and coordination ("X and Y were members of Z") are spelled as
 // word-level shapes, and the endpoint types are checked against the schema afterwards.
 import type { RelationType } from '../schema/index.js';
+import { PERSON_ROLE_NOUNS } from './lexicons.js';
 
 export interface Pattern {
   id: string;
@@ -91,9 +92,11 @@ const PERP_V = '(?:coordinated|coordinating|coordinate|directed|directing|direct
 const INVEST_PASSIVE = '(?:investigated|arrested|charged|convicted|sentenced|detained|questioned|monitored|watched|surveilled|tracked|prosecuted|tried|jailed|indicted|raided|interviewed|placed under surveillance|put under surveillance|under investigation|under surveillance|imprisoned|extradited|deported|fined|found guilty|killed|shot dead|apprehended|captured|caught)';
 const INVEST_ACTIVE = '(?:investigated|investigating|investigates|investigate|arrested|arrests|arresting|arrest|charged|charges|charging|convicted|sentenced|detained|detaining|questioned|questioning|monitored|monitoring|monitor|watched|watching|surveilled|surveilling|surveil|tracked|tracking|prosecuted|prosecuting|jailed|indicted|raided|interviewed|apprehended|captured|(?:opened|launched|began|started) (?:a |an )?(?:[a-z]+ )?(?:file|investigation|inquiry|probe|case) (?:on|into)|kept (?:a |an )?(?:eye|watch|tabs) on|placed|put)';
 const DESIGNATE_V = '(?:re-designated|redesignated|designated|sanctioned|proscribed|banned|blacklisted|listed|outlawed|designate|designates|sanction|sanctions|proscribe|proscribes|ban|bans|blacklist|blacklists|list|lists|outlaw|outlaws|added to (?:the |its |a )?(?:[^⟦⟧ ]+ ){0,3}?list)';
+/** Nouns for a person's role or trade ("a Mogadishu businessman"). */
+const PERSON_NOUN = `(?:${[...PERSON_ROLE_NOUNS].filter((w) => /^[a-z-]+$/.test(w)).join('|')})`;
 /** Progressive forms: "had been monitoring X" is active, unlike "had been monitored". */
 const INVEST_ING = '(?:investigating|arresting|monitoring|watching|surveilling|tracking|prosecuting|detaining|questioning|following)';
-const LIVE_V = '(?:lived|lives|living|live|resided|resides|residing|based|headquartered|raised|grew up|settled|stayed|preached|preaches|preaching|preach|gave sermons|gives sermons|delivered sermons|led prayers|operated|operates|operating|worked|works|working|studied|active|taught|teaches|ran a|run|runs|manages|managed|managing|owns|owned|fighting|fought|fights|sheltering|sheltered|controls|controlled|holds|dominates|dominated|registered|established|founded|incorporated|headquartered|ruled|rules|ruling|governs|governed|oversee|oversees|overseeing|oversaw|directs|directing|coordinates)';
+const LIVE_V = '(?:lived|lives|living|live|resided|resides|residing|based|headquartered|raised|grew up|settled|stayed|preached|preaches|preaching|preach|gave sermons|gives sermons|delivered sermons|led prayers|operated|operates|operating|worked|works|working|studied|active|taught|teaches|ran|run|runs|manages|managed|managing|owns|owned|fighting|fought|fights|sheltering|sheltered|controls|controlled|holds|dominates|dominated|registered|established|founded|incorporated|headquartered|ruled|rules|ruling|governs|governed|oversee|oversees|overseeing|oversaw|directs|directing|coordinates)';
 
 function compile(src: string): RegExp {
   const body = src.replace(/\{([A-Z][A-Z0-9]*)\}/g, (_, k: string) => {
@@ -261,8 +264,14 @@ const SPECS: Spec[] = [
   ['located-live', 'located_in', `{X} {WHO}{BE}{HV}{ADV}{HAVE}(?:also )?${LIVE_V} (?:[^⟦⟧ ,;:()"]+ |⟦O[*^]?#\\d+⟧ 's ){0,6}?(?:(?:with|for|alongside) {THE}⟦O[*^]?#\\d+⟧ )?(?:(?:in|at|near|from|out of|across|throughout|around|inside) )?{THE}(?:⟦L[*^]?#\\d+⟧ (?:suburb|district|borough|neighbourhood|neighborhood|town|village|area|region|province|quarter) of )?{PLACEMOD}{L}`, 1, 2],
   // Only people are jailed, held or hiding somewhere.
   ['located-held', 'located_in', `{P} {WHO}{BE}{HV}{ADV}{HAVE}(?:imprisoned|jailed|detained|held|hiding|hid) (?:[^⟦⟧ ,;:()"]+ ){0,6}?(?:(?:in|at|near|on|inside|of) )?{THE}{PLACEMOD}{L}`, 1, 2],
+  // "left for Syria", "travelled to Raqqa": where a person went is where they were.
+  ['located-travelled', 'located_in', `{P} {WHO}{BE}{HV}{ADV}{HAVE}(?:travelled|traveled|went|moved|relocated|emigrated|fled|returned|left|headed|flew|crossed|was smuggled|were smuggled) (?:back |abroad )?(?:to|for|into) {THE}{PLACEMOD}{L}`, 1, 2],
+  // "brothers from the Schilderswijk", "both of Wolverhampton"
+  ['located-plural-from', 'located_in', `{P} (?:, )?(?:(?:two|three|four|both) )?(?:brothers|sisters|cousins|friends|men|women|teenagers|students|residents|natives|both|all|all three|all four) (?:from|of) {THE}{PLACEMOD}{L}`, 1, 2],
+  // "X, a Mogadishu businessman": a place before a person noun.
+  ['located-appos-premod', 'located_in', `{P1} , (?:a|an) (?:[a-z-]+ )?{L} (?:[a-z-]+ )?${PERSON_NOUN} (?:,|who|\\.|$|and)`, 1, 2],
   ['located-where', 'located_in', `{L} (?:, )?where {X} {G}${LIVE_V}`, 2, 1],
-  ['located-appos-from', 'located_in', `{X1} (?:\\( ⟦[PO][*^]?#\\d+⟧ \\) )?, (?:[^⟦⟧ ]+ , )?(?:a|an) (?:(?![a-z]+ed |born )[^⟦⟧ ,]+ ){0,4}?(?:from|in|based in) {THE}(?:⟦L[*^]?#\\d+⟧ )?(?:(?:village|town|city|district|region|province|suburb|neighbourhood|neighborhood|borough) of )?{PLACEMOD}{L}`, 1, 2],
+  ['located-appos-from', 'located_in', `{X1} (?:\\( ⟦[PO][*^]?#\\d+⟧ \\) )?, (?:[^⟦⟧ ]+ , )?(?:a|an) (?:(?![a-z]+ed |born )[^⟦⟧ ,]+ |⟦P\\*#\\d+⟧ ){0,4}?(?:from|in|based in) {THE}(?:⟦L[*^]?#\\d+⟧ )?(?:(?:village|town|city|district|region|province|suburb|neighbourhood|neighborhood|borough) of )?{PLACEMOD}{L}`, 1, 2],
   ['located-occupation-in', 'located_in', `{P} {WHO}{BE}{DET}{W3}(?:student|students|resident|residents|teacher|worker|imam|preacher|cleric|doctor|nurse|businessman|shopkeeper|driver|refugee|engineer|lawyer|labourer|pupil|councillor|convert|father|mother|man|woman) (?:in|at|from|of) {THE}{L}`, 1, 2],
   ['located-of-appos', 'located_in', `{P1} , of {THE}{PLACEMOD}{L} ,`, 1, 2],
   ['located-from-appos', 'located_in', `{P1} (?:, )?from {THE}{PLACEMOD}{L} ,`, 1, 2],
@@ -273,7 +282,7 @@ const SPECS: Spec[] = [
   ['located-resident-of', 'located_in', `{P} {WHO}{BE}{DET}{W1}(?:resident|residents|native|natives|citizen|citizens) of {THE}{L}`, 1, 2],
   ['located-event-place', 'located_in', `{V} {W3}(?:in|at|on|near|outside|inside|across) {THE}{L}`, 1, 2],
   ['located-event-held', 'located_in', `{V} {WHO}{BE}(?:held|took place|happened|occurred|staged|carried out) {W2}(?:in|at|on|near) {THE}{L}`, 1, 2],
-  ['located-org-based', 'located_in', `{O1} (?:, (?:a|an|the) {W3}|{BE}{ADV})(?:based|headquartered|active|operating|operates|operated) (?:in|across|throughout) {THE}{L}`, 1, 2],
+  ['located-org-based', 'located_in', `{O1} (?:, (?:a|an|the) {W3}|{BE}{ADV})(?:based|headquartered|active|operating|operates|operated|registered|incorporated) (?:in|across|throughout) {THE}{L}`, 1, 2],
   // designated_by
   ['designated-passive', 'designated_by', `{X} {G}{BE}{ADV}${DESIGNATE_V} {GL6}{BYX}{OFPLACE}{O1}`, 1, 2],
   ['designated-list', 'designated_by', `{X} {G}{BE}{ADV}(?:added to|placed on|put on|included on|included in|named on|listed on) {THE}{O1} (?:'s )?(?:[^⟦⟧ ]+ ){0,3}?(?:list|blacklist|register|sanctions)`, 1, 2],
