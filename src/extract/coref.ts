@@ -465,6 +465,12 @@ export function resolveReferences(
       if (hit >= 0) {
         const info = events.get(hit)!;
         info.candidates.push(c);
+        // Told again with a narrower place ("abducted in Nigeria" ... "stormed a school in
+        // Kankara"): that place names it too.
+        if (!c.needsAntecedent) {
+          const alt = eventName(c);
+          if (alt && !entities[hit].names.includes(alt)) entities[hit].names.push(alt);
+        }
         return hit;
       }
       if (c.needsAntecedent) return -1;

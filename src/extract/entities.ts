@@ -253,12 +253,16 @@ function definedAliases(text: string, tokens: Token[], mentions: RawMention[], e
       const prev = mentions[mi - 1];
       if (prev.sentence === m.sentence && m.s - prev.e === 1 && tokens[prev.e].text === '(') target = entityOf[mi - 1];
     } else if (/(?:also known as|known as|aka|a\.k\.a\.|dubbed|nicknamed|alias|calling himself|under the name|real name is|real name was|née)\s*[“"‘']?\s*$/.test(before) && !/(?:formerly|previously|once|later|now)\s+known as\s*[“"‘']?\s*$/.test(before)) {
+      // "the leader of the faction known as Boko Haram": the name is the faction's, not the leader's.
+      const namesNoun = /\b(?:faction|group|movement|network|organi[sz]ation|militia|cell|wing|branch|splinter|outfit|campaign|operation)\s*,?\s*(?:also |locally |widely |now |simply )?known as\s*[“"‘']?\s*$/.test(before);
       // The nearest name before it in the sentence, of a type that can share a name.
-      for (let j = mi - 1; j >= 0 && mentions[j].sentence === m.sentence; j--) {
+      for (let j = mi - 1; j >= 0 && mentions[j].sentence === m.sentence && !namesNoun; j--) {
         const t = mentions[j].type;
         const retypable = m.rule === 'ner:perceptron' && m.type === 'Location';
         if ((t === m.type || retypable || (t === 'Person' || t === 'Organization') && (m.type === 'Person' || m.type === 'Organization')) && entityOf[j] !== ei) {
           if (m.type === 'Person' && t !== 'Person') continue;
+          // A known organisation is never another name of a person.
+          if (t === 'Person' && m.type === 'Organization' && m.rule.startsWith('lexicon:known-org')) continue;
           if (t === 'Location' || t === 'Event') continue;
           target = entityOf[j];
           break;

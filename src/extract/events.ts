@@ -364,13 +364,17 @@ function nounEvent(
     let j = k + 2;
     const words: string[] = [];
     while (j < sent.tokEnd && words.length < 5 && tokens[j].word && !tokens[j].cap && inMention[j] < 0
-      && !/^(?:in|on|at|near|by|during|after|before|last|and|or|who|which|that|was|were|is|are|has|had)$/.test(tokens[j].lower)) words.push(tokens[j++].text);
+      && !/^(?:in|on|at|near|by|during|after|before|last|and|or|who|which|that|was|were|is|are|has|had|from)$/.test(tokens[j].lower)) words.push(tokens[j++].text);
     if (words.length >= 2 && /^(?:a|an|two|three|four|five|six|seven|eight|nine|ten|dozens|\d+|several|british|american|foreign)$/i.test(words[0])) {
       name.push('of', ...words);
       e = j;
       proper = true;
-      // "... from a school in Chibok": the place of the incident.
-      const pm = /^(?:in|at|near)$/.test(tokens[j]?.lower ?? '') ? mentionAt.get(j + 1) : undefined;
+      // "... from a school in Chibok", "... from Chibok": the place of the incident.
+      let pm = /^(?:in|at|near|from)$/.test(tokens[j]?.lower ?? '') ? mentionAt.get(j + 1) : undefined;
+      if (pm === undefined && tokens[j]?.lower === 'from') {
+        // "from a school in X", "from their boarding school in X"
+        for (let q = j + 1; q < Math.min(sent.tokEnd, j + 7) && pm === undefined; q++) if (/^(?:in|at)$/.test(tokens[q].lower)) pm = mentionAt.get(q + 1);
+      }
       if (pm !== undefined && mentions[pm].type === 'Location') complement = { mention: pm, prep: tokens[j].lower };
     }
   }

@@ -368,6 +368,7 @@ export function findMentions(tokens: Token[], sentences: TokenSentence[]): RawMe
       if (type === 'Person') {
         // "Boy Rafli Amar": the model may leave out a first name that is also a word.
         while (s > sent.tokStart && tokens[s - 1].cap && tokens[s - 1].word && !covered[s - 1] && tokens[s - 1].end + 1 >= tokens[s].start
+          && !DAYS.has(tokens[s - 1].lower) && !MONTHS.has(tokens[s - 1].lower)
           && !PERSON_TITLES.has(tokens[s - 1].lower.replace(/\.$/, '')) && !DEMONYMS.has(tokens[s - 1].lower) && !FUNCTION_WORDS.has(tokens[s - 1].lower)
           && !isOpening(tokens, sent, s - 1) && !ORG_HEADS.has(tokens[s - 1].lower)) s--;
         // "Abu Isa al-Amriki": a name particle word right after the span belongs to the name.
@@ -464,6 +465,16 @@ export function findMentions(tokens: Token[], sentences: TokenSentence[]): RawMe
         if (x.type !== 'Organization' && /^(?:company|firm|group|network|organisation|organization|charity|bank|agency|party|movement|militia|faction|outfit|front|alliance|coalition|brigade|offshoot|splinter|affiliate)$/.test(w)) { x.type = 'Organization'; x.rule += '+apposition'; break; }
         if (FUNCTION_WORDS.has(w)) break;
       }
+    }
+  }
+  // "a smaller splinter group, Ansaru, which ...": a group noun just before a name makes it a body.
+  for (const x of out) {
+    if (x.type === 'Organization' || !x.rule.startsWith('ner:') || tokens[x.s - 1]?.text !== ',') continue;
+    const head = tokens[x.s - 2]?.lower ?? '';
+    if (!/^(?:group|faction|network|organisation|organization|movement|militia|outfit|splinter|offshoot|affiliate|charity|company|firm)$/.test(head)) continue;
+    for (let q = x.s - 3; q >= Math.max(0, x.s - 7); q--) {
+      if (/^(?:a|an|the)$/.test(tokens[q].lower)) { x.type = 'Organization'; x.rule += '+apposition'; break; }
+      if (!tokens[q].word || (tokens[q].cap && !DEMONYMS.has(tokens[q].lower))) break;
     }
   }
   // "the city of Halle", "the town of Zeitz": a place whatever the model said.

@@ -129,7 +129,7 @@ const SPECS: Spec[] = [
   ['member-of-one-of-its', 'member_of', `{P} {WHO}{BE}{HV}(?:one of |a |an )?{O1} 's (?:[a-z]+ )?(?:members|fighters|militants|soldiers|operatives|member|fighter|militant|operative)`, 1, 2],
   ['member-of-members-including', 'member_of', `(?:members|militants|fighters|operatives) of {THE}{O1} (?:[^⟦⟧ ,]+ ){0,4}?(?:, )?(?:such as|including|like|among them|among whom) {P}`, 2, 1],
   // leader_of
-  ['leader-of-role', 'leader_of', `{P} {WHO}{BE}{HV}{ADV}{DET}{W2}(?:(?:founder|co-founder|founding member) and )?${LEADER_ROLE} (?:of|at) {GROUPNP}{THE}{OFPLACE}{OWNED}{O}`, 1, 2],
+  ['leader-of-role', 'leader_of', `{P} {WHO}{BE}{HV}{ADV}{DET}{W2}(?:(?:founder|co-founder|founding member) and )?${LEADER_ROLE} (?:of|at) {NAMED}{GROUPNP}{THE}{OFPLACE}{OWNED}{O}`, 1, 2],
   ['leader-of-the-leader-of', 'leader_of', `(?:the |a |an )?(?:[a-z]+ )?${LEADER_ROLE} of {GROUPNP}{THE}{O1} , {P}`, 2, 1],
   ['founder-of-the-founder-of', 'founder_of', `(?:the |a |an )?(?:[a-z]+ )?${FOUNDER_ROLE} of {GROUPNP}{THE}{O1} , {P}`, 2, 1],
   ['member-of-a-member-of', 'member_of', `(?:the |a |an )?(?:[a-z]+ )?${MEMBER_ROLE} of {GROUPNP}{THE}{O1} , {P}`, 2, 1],
@@ -255,7 +255,7 @@ const SPECS: Spec[] = [
   // "Among the dead were X, a trader, and his son Y": the second of two, past an apposition.
   ['victim-among-second', 'victim_of', `among (?:the )?(?:dead|victims|killed|wounded|injured|those killed|those injured|those wounded|casualties) (?:was|were|is|are) ⟦P[*^]?#\\d+⟧ , (?:a|an|the) (?:[^⟦⟧ ,]+ ){1,6}, and (?:[a-z-]+ ){0,2}{P}`, 1, 0, { implicitEvent: true }],
   // "X, who sold tea near the entrance, was also killed": a named victim of the incident at hand.
-  ['victim-passive', 'victim_of', `{P} {WHO}(?:was|were|had been|has been) (?:also |later |badly |seriously |critically |fatally |slightly |among those )?(?:killed|injured|wounded|hurt|shot dead|murdered|stabbed to death|taken hostage|kidnapped|abducted)(?! by)(?!(?: (?:[^⟦⟧ ]+|⟦[^⟧]+⟧)){0,8} (?:raid|strike|airstrike|drone|shootout|gunfight|firefight|operation|clash|clashes|militants|fighters|insurgents|jihadists|gunmen|attackers|⟦V))(?: |$)`, 1, 0, { implicitEvent: true }],
+  ['victim-passive', 'victim_of', `{P} {WHO}(?:was|were|had been|has been) (?:also |later |badly |seriously |critically |fatally |slightly |among those )?(?:killed|injured|wounded|hurt|shot dead|murdered|stabbed to death|taken hostage|kidnapped|abducted)(?! by)(?!(?: (?:[^⟦⟧ ]+|⟦[^⟧]+⟧)){0,8} (?:raid|strike|airstrike|drone|shootout|gunfight|firefight|operation|clash|clashes|custody|detention|prison|jail|militants|fighters|insurgents|jihadists|gunmen|attackers|⟦V))(?: |$)`, 1, 0, { implicitEvent: true }],
   // "That attack was blamed on Boko Haram", "the bombing bore the hallmarks of X".
   ['perpetrator-blamed-on', 'perpetrator_of', `{V} {WHO}(?:{BE}{ADV}(?:blamed on|attributed to|pinned on)|(?:bore|bears|had|has) (?:all )?(?:the )?hallmarks of) {THE}{X}`, 2, 1],
   ['victim-among', 'victim_of', `among (?:the )?(?:dead|victims|killed|wounded|injured|those killed|those injured|those wounded|casualties) (?:was|were|is|are) (?:[a-z0-9-]+ ){0,2}?{P}`, 1, 0, { implicitEvent: true }],
