@@ -224,9 +224,20 @@ function datelineEnd(tokens: Token[], sent: TokenSentence): number {
 function plotTarget(tokens: Token[], j: number, end: number, mentionAt: Map<number, number>, mentions: MentionRef[]): { verb: string[]; mention: number } | null {
   const verb: string[] = [];
   const w = tokens[j]?.lower ?? '';
-  if (w === 'blow' && tokens[j + 1]?.lower === 'up') { verb.push('blow', 'up'); j += 2; }
-  else if (/^(?:bomb|attack|kill|murder|assassinate|target|strike|behead|kidnap|abduct|storm)$/.test(w)) { verb.push(w); j++; }
+  const w2 = `${w} ${tokens[j + 1]?.lower ?? ''}`;
+  if (w2 === 'blow up' || w2 === 'set off' || w2 === 'set fire') {
+    verb.push(...w2.split(' '));
+    j += 2;
+    if (w2 === 'set fire' && tokens[j]?.lower === 'to') { verb.push('to'); j++; }
+  } else if (/^(?:bomb|attack|kill|murder|assassinate|target|strike|behead|kidnap|abduct|storm|firebomb|burn|shoot|stab|detonate|plant)$/.test(w)) { verb.push(w); j++; }
   else return null;
+  // "set off a homemade nail bomb inside the Highcross shopping centre": the device, then where.
+  if (/^(?:set off|detonate|plant)$/.test(verb.join(' '))) {
+    let q = j;
+    while (q < Math.min(end, j + 5) && tokens[q].word && !/^(?:inside|in|at|outside|near|on)$/.test(tokens[q].lower)) q++;
+    if (q >= end || !/^(?:inside|in|at|outside|near|on)$/.test(tokens[q].lower)) return null;
+    j = q + 1;
+  }
   // Up to four words of description before the name: "a synagogue in", "the British".
   for (let q = j; q < Math.min(end, j + 5); q++) {
     const mi = mentionAt.get(q);
@@ -375,7 +386,10 @@ function nounEvent(
         // "from a school in X", "from their boarding school in X"
         for (let q = j + 1; q < Math.min(sent.tokEnd, j + 7) && pm === undefined; q++) if (/^(?:in|at)$/.test(tokens[q].lower)) pm = mentionAt.get(q + 1);
       }
-      if (pm !== undefined && mentions[pm].type === 'Location') complement = { mention: pm, prep: tokens[j].lower };
+      if (pm !== undefined && mentions[pm].type === 'Location') {
+        complement = { mention: pm, prep: 'in' };
+        name.push('in', { mention: pm }); // "abduction of 110 girls in Dapchi"
+      }
     }
   }
   // Possessor: "his attack", "Choudary's conviction".

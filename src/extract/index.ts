@@ -169,6 +169,7 @@ export function extract(text: string, options: ExtractOptions = {}): Extraction 
     }
   }
   eventRelations(entities, events, entityOf, anchors, shapedAll, drafts);
+  placeInRegion(tokens, entities, anchors, drafts);
   exemplification(sentences, anchors, shapedAll, entities, drafts, incidentAt);
 
   return build(text, tokens, sentences, mentions, entityOf, entities, events, anchors, shapedAll, drafts);
@@ -278,6 +279,27 @@ function runPattern(p: Pattern, sh: Shaped, list: Anchor[], sentence: number, ct
       }
     }
   }
+}
+
+/**
+ * "in Kankara, Katsina State", "from Dayton, Ohio": what is in a place is in the region named
+ * right after it too (a list of places, "Paris, Lyon and Nice", is not a region).
+ */
+function placeInRegion(tokens: Token[], entities: WorkEntity[], anchors: Anchor[][], drafts: Draft[]): void {
+  const added: Draft[] = [];
+  for (const d of drafts) {
+    if (d.type !== 'located_in') continue;
+    const list = anchors[d.sentence];
+    const at = d.targetAnchor ?? list.find((a) => a.entity === d.target && !a.star);
+    if (!at || tokens[at.e]?.text !== ',') continue;
+    const region = list.find((a) => a.s === at.e + 1 && !a.star && entities[a.entity].type === 'Location' && a.entity !== d.target);
+    if (!region) continue;
+    const next = tokens[region.e];
+    const after = list.find((a) => a.s === region.e + 1 || a.s === region.e + 2);
+    if (next && (next.lower === 'and' || next.lower === 'or' || (next.text === ',' && after && entities[after.entity].type === 'Location'))) continue;
+    added.push({ ...d, target: region.entity, targetAnchor: region, rule: `${d.rule}+region` });
+  }
+  drafts.push(...added);
 }
 
 /** The entity is the named victim of the event's phrase ("killing X") in this sentence. */

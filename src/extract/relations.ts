@@ -273,7 +273,7 @@ const SPECS: Spec[] = [
   ['located-where', 'located_in', `{L} (?:, )?where {X} {G}${LIVE_V}`, 2, 1],
   ['located-appos-from', 'located_in', `{X1} (?:\\( ⟦[PO][*^]?#\\d+⟧ \\) )?, (?:[^⟦⟧ ]+ , )?(?:a|an) (?:(?![a-z]+ed |born )[^⟦⟧ ,]+ |⟦P\\*#\\d+⟧ ){0,4}?(?:from|in|based in) {THE}(?:⟦L[*^]?#\\d+⟧ )?(?:(?:village|town|city|district|region|province|suburb|neighbourhood|neighborhood|borough) of )?{PLACEMOD}{L}`, 1, 2],
   ['located-occupation-in', 'located_in', `{P} {WHO}{BE}{DET}{W3}(?:student|students|resident|residents|teacher|worker|imam|preacher|cleric|doctor|nurse|businessman|shopkeeper|driver|refugee|engineer|lawyer|labourer|pupil|councillor|convert|father|mother|man|woman) (?:in|at|from|of) {THE}{L}`, 1, 2],
-  ['located-of-appos', 'located_in', `{P1} , of {THE}{PLACEMOD}{L} ,`, 1, 2],
+  ['located-of-appos', 'located_in', `{P1} (?:, )?of {THE}{PLACEMOD}{L} ,`, 1, 2],
   ['located-from-appos', 'located_in', `{P1} (?:, )?from {THE}{PLACEMOD}{L} ,`, 1, 2],
   ['located-possessive-place', 'located_in', `{L} 's (⟦[OL][*^]?#\\d+⟧)`, 2, 1],
   ['located-known-as', 'located_in', `(?:in|from|of) (?:⟦L[*^]?#\\d+⟧ 's )?{L} (?:[a-z]+ )?(?:, )?(?:also |locally )?known (?:locally )?as {THE}{O1}`, 2, 1],
