@@ -275,3 +275,14 @@ test('relations: a role phrase named by an apposition, contact with it, co-defen
   assert.ok(rel(x, 'associated_with', 'Omar Lind', 'Ali Rask'), relTypes(x).join('; '));
   assert.ok(rel(x, 'investigated_by', 'Omar Lind', 'AIVD'), relTypes(x).join('; '));
 });
+
+test('fallback: two people one clause names together are associated, marked as the weaker rule', () => {
+  const x = extract('Rana Holt put the teenager in touch with Piet Daalder, a fighter in Syria.');
+  const r = rel(x, 'associated_with', 'Rana Holt', 'Piet Daalder');
+  assert.ok(r, relTypes(x).join('; '));
+  assert.match(r.rule, /^cooccurrence:clause/);
+  assert.equal(r.confidence, 0.4);
+  // One person reporting on another is no tie.
+  const y = extract('Judge Ann Moss said Karl Brandt had acted alone.');
+  assert.ok(!rel(y, 'associated_with', 'Ann Moss', 'Karl Brandt'), relTypes(y).join('; '));
+});
