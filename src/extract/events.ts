@@ -13,7 +13,7 @@ export const EVENT_TRIGGERS: Map<string, EventKind> = new Map(Object.entries({
   shooting: 'attack', shootings: 'attack', massacre: 'attack', plot: 'plot', plots: 'plot', arrest: 'arrest',
   arrests: 'arrest', trial: 'trial', conviction: 'conviction', sentencing: 'sentence', designation: 'designation',
   proscription: 'proscription', hijacking: 'attack', hijackings: 'attack', siege: 'attack', explosion: 'bombing',
-  blast: 'bombing', beheading: 'murder', kidnapping: 'attack', abduction: 'attack', abductions: 'attack', kidnappings: 'attack', rampage: 'attack', ambush: 'attack',
+  blast: 'bombing', beheading: 'murder', assault: 'attack', assaults: 'attack', airstrike: 'attack', airstrikes: 'attack', strike: 'attack', kidnapping: 'attack', abduction: 'attack', abductions: 'attack', kidnappings: 'attack', rampage: 'attack', ambush: 'attack',
   // A raid is as often the police's as the attackers': its own kind, never merged with attacks.
   raid: 'other', raids: 'other',
 }) as [string, EventKind][]);
@@ -98,7 +98,9 @@ export function findEventCandidates(
     for (let k = sent.tokStart; k < sent.tokEnd; k++) {
       const t = tokens[k];
       const kind = EVENT_TRIGGERS.get(t.lower);
-      if (kind && inMention[k] < 0) {
+      // A strike is an incident when it comes from the air ("a French drone strike"), not a walkout.
+      const strike = t.lower === 'strike' && !/^(?:drone|air|missile|rocket|aerial)$/.test(tokens[k - 1]?.lower ?? '');
+      if (kind && inMention[k] < 0 && !strike) {
         const c = nounEvent(tokens, sent, k, kind, mentionAt, mentionEnd, inMention, mentions);
         if (c) { out.push(c); continue; }
       }

@@ -126,7 +126,7 @@ const SPECS: Spec[] = [
   ['member-of-called-soldier', 'member_of', `{O1} {G}(?:calling|called|calls|describing|described|describes|hailing|hailed|hails|praising|praised) {P} (?:as )?(?:a |an |one of (?:its |their |⟦O[*^]?#\\d+⟧ 's )?)(?:[a-z]+ )?(?:soldier|soldiers|fighter|fighters|member|members|martyr|martyrs|warrior|warriors|lion|lions)`, 2, 1, { modality: 'reported', attributedGroup: 1 }],
   ['member-of-allegiance-to-leader', 'member_of', `{P} {WHO}{HV}{ADV}(?:pledging|pledged|pledges|pledge|swore|swearing|sworn|swears) (?:his |her |their )?(?:allegiance|loyalty|bay'ah|an oath) to {O1} 's (?:[a-z]+ )?(?:leader|chief|emir|caliph|commander)`, 1, 2],
   ['member-of-described-as', 'member_of', `(?:describing|described|describes|naming|named|identifying|identified|calling|called) {P} as (?:a |an |the )?{O1} 's {W3}(?:${MEMBER_ROLE.slice(3, -1)}|chief|head|commander|deputy|official|officer)`, 1, 2],
-  ['member-of-one-of-its', 'member_of', `{P} {WHO}{BE}{HV}(?:one of |a |an )?{O1} 's (?:[a-z]+ )?(?:members|fighters|militants|soldiers|operatives|member|fighter|militant|operative)`, 1, 2],
+  ['member-of-one-of-its', 'member_of', `{P} {WHO}{BE}{HV}(?:one of |a |an )?{O1} 's (?:[a-z]+ )?(?:members|fighters|militants|soldiers|operatives|member|fighter|militant|operative|commanders|lieutenants|recruiters|preachers|ideologues|financiers|bomb-makers)`, 1, 2],
   ['member-of-members-including', 'member_of', `(?:members|militants|fighters|operatives) of {THE}{O1} (?:[^⟦⟧ ,]+ ){0,4}?(?:, )?(?:such as|including|like|among them|among whom) {P}`, 2, 1],
   // leader_of
   ['leader-of-role', 'leader_of', `{P} {WHO}{BE}{HV}{ADV}{DET}{W2}(?:(?:founder|co-founder|founding member) and )?${LEADER_ROLE} (?:of|at) {NAMED}{GROUPNP}{THE}{OFPLACE}{OWNED}{O}`, 1, 2],
@@ -134,6 +134,9 @@ const SPECS: Spec[] = [
   ['founder-of-the-founder-of', 'founder_of', `(?:the |a |an )?(?:[a-z]+ )?${FOUNDER_ROLE} of {GROUPNP}{THE}{O1} , {P}`, 2, 1],
   ['member-of-a-member-of', 'member_of', `(?:the |a |an )?(?:[a-z]+ )?${MEMBER_ROLE} of {GROUPNP}{THE}{O1} , {P}`, 2, 1],
   ['leader-of-possessive', 'leader_of', `{O1} 's {W2}${LEADER_ROLE} (?:, )?{P}`, 2, 1],
+  // "JNIM's leader from the start has been Iyad Ag Ghaly": the role, then who holds it.
+  ['leader-of-possessive-copula', 'leader_of', `{O1} 's (?:[a-z-]+ )?${LEADER_ROLE} (?:[^⟦⟧ ,]+ ){0,5}?(?:is|was|has been|had been|became|remains|remained) (?:now |still |long )?{P1}`, 2, 1],
+  ['founder-of-possessive-copula', 'founder_of', `{O1} 's (?:[a-z-]+ )?${FOUNDER_ROLE} (?:[^⟦⟧ ,]+ ){0,5}?(?:is|was|were|are|had been|has been) {P}`, 2, 1],
   ['leader-of-premodifier', 'leader_of', `{O1} ${LEADER_ROLE} (?:, )?{P}`, 2, 1],
   ['leader-of-premodifier-appos', 'leader_of', `{P} {WHO}{BE}{DET}{W1}{O1} ${LEADER_ROLE}`, 1, 2],
   ['leader-of-verb', 'leader_of', `{P} {WHO}{HV}{ADV}(?:led|leads|lead|leading|headed|heads|heading|commanded|commands|commanding|ran|runs|running|directed|directs|chaired|chairs) {THE}{O}`, 1, 2],
