@@ -242,7 +242,9 @@ const SPECS: Spec[] = [
   // arrested or charged with no agent named: the police body the report is about
   ['investigated-implicit-police', 'investigated_by', `{X} {WHO}(?:was|were|has been|have been|had been|is|are|being) {ADV}(?:arrested|charged|detained|questioned|held|remanded|interviewed|bailed|released on bail)(?! by)`, 1, 0, { implicitAgent: true }],
   // "Among those designated was X": the designating body is the one the report is about
-  ['designated-implicit', 'designated_by', `(?:among (?:those|the people|the individuals) (?:designated|sanctioned|listed|named)|also (?:designated|sanctioned|listed)) (?:were|was|are|is) {X}`, 1, 0, { implicitAgent: true, agentKind: 'designator' }],
+  ['designated-implicit', 'designated_by', `(?:among (?:those|the people|the individuals) (?:designated|sanctioned|listed|named)|also (?:designated|sanctioned|listed)) (?:were|was|are|is) (?:⟦P[*^]?#\\d+⟧ 's [a-z-]+ , )?{X}`, 1, 0, { implicitAgent: true, agentKind: 'designator' }],
+  // "The department also designated X, a money transfer business, and its manager, Y".
+  ['designated-active-second', 'designated_by', `{O1} {ADV}(?:on [a-z]+ )?(?:has |had |have )?(?:formally |officially )?${DESIGNATE_V} {THE}⟦[PO]#\\d+⟧ , (?:a|an|the) [^⟦⟧]*?(?:⟦L[*^]?#\\d+⟧ [^⟦⟧]*?)*, and (?:⟦[PO][*^]?#\\d+⟧ 's [a-z-]+ , )?{X}`, 2, 1],
   // the incident under discussion, unnamed in the sentence
   ['claimed-implicit', 'claimed_responsibility', `{O1} {WHO}{G}(?:claimed|claims|claiming|took|takes|taking|accepted|accepts|admitted|issued a statement claiming|denied|denies|denying|rejected|disclaimed) (?:any |the )?(?:full )?(?:responsibility|credit|involvement)(?! (?:for|of) )`, 1, 0, { implicitEvent: true }],
   ['perpetrator-identified', 'perpetrator_of', `(?:the|a) (?:[^⟦⟧ ]+ )?(?:attacker|attackers|gunman|gunmen|bomber|bombers|assailant|killer|perpetrator|knifeman|shooter|suicide bomber) (?:was |has been |had been |were |have been )?(?:identified|named) (?:by (?:[^⟦⟧ ]+ ){1,2})?(?:as )?{P}`, 1, 0, { implicitEvent: true }],
@@ -292,7 +294,7 @@ const SPECS: Spec[] = [
   ['designated-froze-assets', 'designated_by', `{O1} {G}(?:froze|frozen|freezes|freezing|seized|blocked) (?:the )?(?:assets|funds|bank accounts|accounts|property) of {THE}{X}`, 2, 1],
   ['designated-imposed-sanctions', 'designated_by', `{O1} {G}(?:imposed|placed|slapped|levied|announced|issued) (?:new |fresh |further |financial )?(?:sanctions|a travel ban|an asset freeze|travel bans|asset freezes) (?:on|against) {THE}{X}`, 2, 1],
   ['designated-active', 'designated_by', `{O1} (?:and (?:the )?⟦[LO][*^]?#\\d+⟧ )?{ADV}(?:on [a-z]+ )?(?:has |had |have )?(?:formally |officially )?${DESIGNATE_V} {THE}{X}`, 2, 1],
-  ['designated-added-to-list', 'designated_by', `{O1} {ADV}(?:on [a-z]+ )?(?:has |had |have )?(?:added|put|placed) {THE}{X} (?:, (?:[^⟦⟧]+? |⟦L#\\d+⟧ ){0,8}?, )?(?:to|on) (?:its |the |his |their |⟦O[*^]?#\\d+⟧ 's )(?:[^⟦⟧ ]+ ){0,2}?(?:list|blacklist|register)`, 2, 1],
+  ['designated-added-to-list', 'designated_by', `(?<!'s ){O1} (?:'s ⟦O[*^]?#\\d+⟧ (?:sanctions |monitoring )?committee |(?:sanctions |security |monitoring )?committee )?{ADV}(?:on [a-z]+ )?(?:has |had |have )?(?:added|put|placed) {THE}{X} (?:, (?:[^⟦⟧]+? |⟦L#\\d+⟧ ){0,8}?, )?(?:to|on) (?:its |the |his |their |⟦O[*^]?#\\d+⟧ 's )(?:[^⟦⟧ ]+ ){0,2}?(?:list|blacklist|register)`, 2, 1],
   ['designated-designation-by', 'designated_by', `(?:designation|proscription|listing|sanctioning|banning) of {THE}{X} by {THE}{O1}`, 1, 2],
   ['designated-possessive-designation', 'designated_by', `{O1} 's (?:designation|proscription|listing|sanctioning|banning) of {THE}{X}`, 2, 1],
   // investigated_by
