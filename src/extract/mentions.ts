@@ -52,7 +52,7 @@ const HOLIDAYS = new Set(['yom kippur', 'ramadan', 'eid', 'eid al fitr', 'eid al
 const HONORIFICS = new Set(['imam', 'sheikh', 'shaykh', 'mullah', 'mufti', 'maulana', 'ayatollah', 'emir', 'amir']);
 /** Letters after a name ("Karen Walsh KC"): not part of it, and they say it is a person. */
 const POST_NOMINALS = new Set(['kc', 'qc', 'mp', 'mbe', 'obe', 'cbe', 'jr', 'sr', 'phd', 'md', 'mep']);
-const NOT_NAMES = new Set(['pdf', 'html', 'url', 'tv', 'ceo', 'pm', 'am', 'gmt', 'utc', 'bst', 'id', 'dna', 'ok',
+const NOT_NAMES = new Set(['born', 'pdf', 'html', 'url', 'tv', 'ceo', 'pm', 'am', 'gmt', 'utc', 'bst', 'id', 'dna', 'ok',
   'faq', 'rss', 'usd', 'gbp', 'eur', 'i', 'ii', 'iii', 'iv', 'faq', 'ad', 'bc', 'pc']);
 const LOC_PREPS = new Set(['in', 'at', 'near', 'outside', 'across', 'throughout', 'from', 'around', 'inside']);
 const PERSON_VERBS = new Set(['said', 'says', 'told', 'added', 'wrote', 'who', 'was', 'is', 'has', 'had', 'went',

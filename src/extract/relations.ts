@@ -96,7 +96,7 @@ const DESIGNATE_V = '(?:re-designated|redesignated|designated|sanctioned|proscri
 const PERSON_NOUN = `(?:${[...PERSON_ROLE_NOUNS].filter((w) => /^[a-z-]+$/.test(w)).join('|')})`;
 /** Progressive forms: "had been monitoring X" is active, unlike "had been monitored". */
 const INVEST_ING = '(?:investigating|arresting|monitoring|watching|surveilling|tracking|prosecuting|detaining|questioning|following)';
-const LIVE_V = '(?:lived|lives|living|live|resided|resides|residing|based|headquartered|raised|grew up|settled|stayed|preached|preaches|preaching|preach|gave sermons|gives sermons|delivered sermons|led prayers|operated|operates|operating|worked|works|working|studied|active|taught|teaches|ran|run|runs|manages|managed|managing|owns|owned|fighting|fought|fights|sheltering|sheltered|controls|controlled|holds|dominates|dominated|registered|established|founded|incorporated|headquartered|ruled|rules|ruling|governs|governed|oversee|oversees|overseeing|oversaw|directs|directing|coordinates)';
+const LIVE_V = '(?:lived|lives|living|live|born|resided|resides|residing|based|headquartered|raised|grew up|settled|stayed|preached|preaches|preaching|preach|gave sermons|gives sermons|delivered sermons|led prayers|operated|operates|operating|worked|works|working|studied|active|taught|teaches|ran|run|runs|manages|managed|managing|owns|owned|fighting|fought|fights|sheltering|sheltered|controls|controlled|holds|dominates|dominated|registered|established|founded|incorporated|headquartered|ruled|rules|ruling|governs|governed|oversee|oversees|overseeing|oversaw|directs|directing|coordinates)';
 
 function compile(src: string): RegExp {
   const body = src.replace(/\{([A-Z][A-Z0-9]*)\}/g, (_, k: string) => {
@@ -277,6 +277,10 @@ const SPECS: Spec[] = [
   ['located-plural-from', 'located_in', `{P} (?:, )?(?:(?:two|three|four|both) )?(?:brothers|sisters|cousins|friends|men|women|teenagers|students|residents|natives|both|all|all three|all four) (?:from|of) {THE}{PLACEMOD}{L}`, 1, 2],
   // "X, a Mogadishu businessman": a place before a person noun.
   ['located-appos-premod', 'located_in', `{P1} , (?:a|an) (?:[a-z-]+ )?{L} (?:[a-z-]+ )?${PERSON_NOUN} (?:,|who|\\.|$|and)`, 1, 2],
+  // "Born in Casablanca, X moved ..."
+  ['located-born-in-first', 'located_in', `^(?:[a-z]+ )?born in {THE}{L} (?:in [0-9]+ )?, {P1}`, 2, 1],
+  // "Bakaal Express, a money transfer business with branches in Somalia and Kenya"
+  ['located-org-appos', 'located_in', `{O1} (?:\\( ⟦O[*^]?#\\d+⟧ \\) )?, (?:a|an|the) (?:[^⟦⟧ ,]+ ){0,5}?(?:with (?:branches|offices|operations|cells|bases|a base|an office|a branch|headquarters) |active |operating |based |registered |headquartered )(?:in|across|throughout) {THE}{PLACEMOD}{L}`, 1, 2],
   ['located-where', 'located_in', `{L} (?:, )?where {X} {G}${LIVE_V}`, 2, 1],
   ['located-appos-from', 'located_in', `{X1} (?:\\( ⟦[PO][*^]?#\\d+⟧ \\) )?, (?:[^⟦⟧ ]+ , )?(?:a|an) (?:(?![a-z]+ed |born )[^⟦⟧ ,]+ |⟦P\\*#\\d+⟧ ){0,4}?(?:from|in|based in) {THE}(?:⟦L[*^]?#\\d+⟧ )?(?:(?:village|town|city|district|region|province|suburb|neighbourhood|neighborhood|borough) of )?{PLACEMOD}{L}`, 1, 2],
   ['located-occupation-in', 'located_in', `{P} {WHO}{BE}{DET}{W3}(?:student|students|resident|residents|teacher|worker|imam|preacher|cleric|doctor|nurse|businessman|shopkeeper|driver|refugee|engineer|lawyer|labourer|pupil|councillor|convert|father|mother|man|woman) (?:in|at|from|of) {THE}{L}`, 1, 2],

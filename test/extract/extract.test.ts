@@ -286,3 +286,16 @@ test('fallback: two people one clause names together are associated, marked as t
   const y = extract('Judge Ann Moss said Karl Brandt had acted alone.');
   assert.ok(!rel(y, 'associated_with', 'Ann Moss', 'Karl Brandt'), relTypes(y).join('; '));
 });
+
+test('located_in: born in a place, a firm with branches in places, a region after a town', () => {
+  const x = extract('Born in Casablanca, Yassine Idrissi moved to Brussels as a child. '
+    + 'Bakaal Express, a money transfer business with branches in Somalia and Kenya, was also designated. '
+    + 'Gunmen stormed a school in Kankara, Katsina State, on Friday.');
+  assert.ok(rel(x, 'located_in', 'Yassine Idrissi', 'Casablanca'), relTypes(x).join('; '));
+  assert.ok(rel(x, 'located_in', 'Yassine Idrissi', 'Brussels'), relTypes(x).join('; '));
+  assert.ok(rel(x, 'located_in', 'Bakaal Express', 'Kenya'), relTypes(x).join('; '));
+  assert.equal(entity(x, 'Born'), undefined);
+  const ev = x.entities.find((e) => e.type === 'Event');
+  assert.ok(ev, x.entities.map((e) => e.name).join(', '));
+  assert.ok(rel(x, 'located_in', ev.name, 'Katsina State'), relTypes(x).join('; '));
+});
