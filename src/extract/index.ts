@@ -313,14 +313,26 @@ function fallbackTies(entities: WorkEntity[], anchors: Anchor[][], shaped: Shape
         if (/[;:]| but | while | whereas | although |\( /.test(gap) || gap.split(' ').length > 25) continue;
         if (/(?:^| )(?:said|says|told|according to|reported|claimed|denied)(?: |$)/.test(gap)) continue;
         related.add(`${a.entity}|${b.entity}`); related.add(`${b.entity}|${a.entity}`);
+        // Two people of one surname named together are most often kin ("Mustafa Bouzid and his son Karim Bouzid").
+        const kin = sameSurname(entities[a.entity], entities[b.entity]);
         added.push({
-          type: 'associated_with', source: a.entity, target: b.entity, sentence: si, from: sh.anchorPos[i][0], to: sh.anchorPos[j][1],
-          rule: 'cooccurrence:clause', sourceAnchor: a.star ? undefined : a, targetAnchor: b.star ? undefined : b, confidence: 0.4,
+          type: kin ? 'family_of' : 'associated_with', source: a.entity, target: b.entity, sentence: si, from: sh.anchorPos[i][0], to: sh.anchorPos[j][1],
+          rule: kin ? 'cooccurrence:surname' : 'cooccurrence:clause', sourceAnchor: a.star ? undefined : a, targetAnchor: b.star ? undefined : b, confidence: 0.4,
         });
       }
     }
   });
   drafts.push(...added);
+}
+
+function sameSurname(a: WorkEntity, b: WorkEntity): boolean {
+  const last = (e: WorkEntity) => {
+    const full = e.names.reduce((x, y) => (y.split(' ').length > x.split(' ').length ? y : x), '');
+    const words = full.split(' ');
+    return words.length >= 2 ? words[words.length - 1]!.toLowerCase() : null;
+  };
+  const la = last(a);
+  return la !== null && la === last(b);
 }
 
 /**

@@ -211,7 +211,7 @@ const SPECS: Spec[] = [
   ['alias-proscribed-as', 'alias_of', `{O1} {WHO}{BE}{ADV}(?:proscribed|banned|designated|listed|named|identified) as (?:an |a |another )?(?:alias|aliases|alternative name|other name|new name) (?:of|for) {THE}{O1}`, 1, 2],
   ['alias-successor', 'alias_of', `{O1} (?:, )?{BE}{DET}{W1}(?:successor|front|front group|alias|new name|rebranding|reincarnation) (?:to|of|for) {THE}{O1}`, 1, 2],
   // recruited
-  ['recruited-active', 'recruited', `{X1} {G}${RECRUIT_V} (?!by )(?:(?!where |which |while |but )[^⟦⟧ ]+ |⟦[OLV][*^]?#\\d+⟧ |⟦P\\*#\\d+⟧ ){0,20}?{PN}`, 1, 2, { leftmost: true }],
+  ['recruited-active', 'recruited', `{X1} {G}(?<!(?:was|were|been|being|is|are|get|got) )${RECRUIT_V} (?!by )(?:(?!where |which |while |but |by )[^⟦⟧ ]+ |⟦[OLV][*^]?#\\d+⟧ |⟦P\\*#\\d+⟧ ){0,20}?{PN}`, 1, 2, { leftmost: true }],
   ['recruited-object', 'recruited', `{X1} {G}(?<!been |be |being |was |were |is |are )${RECRUIT_V} {P}`, 1, 2, { leftmost: true }],
   ['recruited-passive', 'recruited', `{P} {WHO}{HV}(?:had |has |have )?{BE}{ADV}${RECRUIT_V} {W2}{BYX}{X}`, 2, 1],
   // perpetrator_of
@@ -248,7 +248,9 @@ const SPECS: Spec[] = [
   // "The department also designated X, a money transfer business, and its manager, Y".
   ['designated-active-second', 'designated_by', `{O1} {ADV}(?:on [a-z]+ )?(?:has |had |have )?(?:formally |officially )?${DESIGNATE_V} {THE}⟦[PO]#\\d+⟧ , (?:a|an|the) [^⟦⟧]*?(?:⟦L[*^]?#\\d+⟧ [^⟦⟧]*?)*, and (?:⟦[PO][*^]?#\\d+⟧ 's [a-z-]+ , )?{X}`, 2, 1],
   // the incident under discussion, unnamed in the sentence
-  ['claimed-implicit', 'claimed_responsibility', `{O1} {WHO}{G}(?:claimed|claims|claiming|took|takes|taking|accepted|accepts|admitted|issued a statement claiming|denied|denies|denying|rejected|disclaimed) (?:any |the )?(?:full )?(?:responsibility|credit|involvement)(?! (?:for|of) )`, 1, 0, { implicitEvent: true }],
+  ['claimed-implicit', 'claimed_responsibility', `{O1} {WHO}{G}(?:claimed|claims|claiming|took|takes|taking|accepted|accepts|admitted|issued a statement claiming|denied|denies|denying|rejected|disclaimed) (?:any |the )?(?:full )?(?:responsibility|credit|involvement)(?! (?:for|of) )(?! in (?:the |a )?(?:⟦L[*^]?#\\d+⟧ )?⟦V)`, 1, 0, { implicitEvent: true }],
+  // "X has denied any involvement in the Sheffield assault", "suspected of involvement in the bombing".
+  ['perpetrator-involvement', 'perpetrator_of', `{X} {WHO}{G}(?:denied|denies|denying|rejected|rejects|admitted|admits|acknowledged|suspected of|accused of|charged with|over|for) (?:any |all |its |his |her |their |a |an )?(?:involvement|role|part|participation) in {THE}{V}`, 1, 2],
   ['perpetrator-identified', 'perpetrator_of', `(?:the|a) (?:[^⟦⟧ ]+ )?(?:attacker|attackers|gunman|gunmen|bomber|bombers|assailant|killer|perpetrator|knifeman|shooter|suicide bomber) (?:was |has been |had been |were |have been )?(?:identified|named) (?:by (?:[^⟦⟧ ]+ ){1,2})?(?:as )?{P}`, 1, 0, { implicitEvent: true }],
   ['perpetrator-role-were', 'perpetrator_of', `(?:the|a) (?:[a-z]+ ){0,2}(?:bombers|attackers|gunmen|perpetrators|assailants|hijackers|killers|bomber|attacker|gunman|perpetrator|assailant|hijacker|killer|shooter) (?:were|was|are|is|have been|has been) (?:identified as |named as )?{P}`, 1, 0, { implicitEvent: true }],
   ['perpetrator-identified-as-one', 'perpetrator_of', `{P} {WHO}{BE}{ADV}(?:identified|named|confirmed|unmasked) (?:[a-z]+ ){0,3}?as (?:one of )?the (?:attackers|gunmen|bombers|perpetrators|hijackers|assailants|killers|attacker|gunman|bomber|perpetrator)`, 1, 0, { implicitEvent: true }],

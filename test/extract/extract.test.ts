@@ -299,3 +299,17 @@ test('located_in: born in a place, a firm with branches in places, a region afte
   assert.ok(ev, x.entities.map((e) => e.name).join(', '));
   assert.ok(rel(x, 'located_in', ev.name, 'Katsina State'), relTypes(x).join('; '));
 });
+
+test('relations: denied involvement in an attack, passive radicalisation keeps its direction, kin by surname', () => {
+  const x = extract('Masked men attacked a mosque in Hull on 2 May 2023. The Iron Legion has denied any involvement in the Hull attack. '
+    + 'According to the prosecution, Omar Tate was radicalised in 2015 by Kamal Reid. Mustafa Bouzid and Karim Bouzid sent the money.',
+  { documentDate: '2023-06-01' });
+  const ev = x.entities.find((e) => e.type === 'Event');
+  assert.ok(ev, x.entities.map((e) => e.name).join(', '));
+  assert.equal(rel(x, 'perpetrator_of', 'Iron Legion', ev.name)?.modality, 'negated', relTypes(x).join('; '));
+  const r = rel(x, 'recruited', 'Kamal Reid', 'Omar Tate');
+  assert.ok(r, relTypes(x).join('; '));
+  assert.equal(r.source, entity(x, 'Kamal Reid')!.id);
+  assert.equal(x.relations.filter((q) => q.type === 'recruited').length, 1, relTypes(x).join('; '));
+  assert.ok(rel(x, 'family_of', 'Mustafa Bouzid', 'Karim Bouzid'), relTypes(x).join('; '));
+});
