@@ -97,11 +97,24 @@ export function resolveNames(text: string, tokens: Token[], mentions: RawMention
       m.rule = 'ner:perceptron+retyped-by-short-name';
     }
   }
+  // "Younes and Bilal Amrani": a lone given name coordinated with a full name shares its surname
+  // (it keeps the short form as a name too).
+  const sharedSurname = new Map<number, string>();
+  const shortNames: [number, string][] = [];
+  mentions.forEach((m, mi) => {
+    const n = mentions[mi + 1];
+    if (m.type !== 'Person' || !n || n.type !== 'Person' || m.e - m.s !== 1 || n.e - n.s < 2 || n.sentence !== m.sentence) return;
+    if (tokens[m.e]?.lower !== 'and' || n.s !== m.e + 1) return;
+    sharedSurname.set(mi, `${tokens[m.s].text} ${tokens[n.e - 1].text}`);
+  });
   for (const mi of order) {
     const m = mentions[mi];
-    const name = mentionText(text, tokens, m);
+    const short = sharedSurname.has(mi) ? mentionText(text, tokens, m) : null;
+    const name = sharedSurname.get(mi) ?? mentionText(text, tokens, m);
     const key = normalizeName(name);
     if (!key) continue;
+    // Resolved under the full name; the short form joins its names afterwards.
+    if (short) shortNames.push([mi, short]);
     const same = byKey.get(`${m.type}|${key}`);
     if (same !== undefined) { add(mi, same, name); continue; }
     // A body the model named like a place the text calls a place ("the city of Halle") is that place.
@@ -183,6 +196,11 @@ export function resolveNames(text: string, tokens: Token[], mentions: RawMention
   // Known aliases seen before their canonical form: merge entities pairwise.
   mergeKnownAliases(entities, entityOf);
   definedAliases(text, tokens, mentions, entities, entityOf);
+  for (const [mi, short] of shortNames) {
+    const ent = entities[entityOf[mi]];
+    const k = normalizeName(short);
+    if (ent && !ent.keys.has(k)) { ent.keys.add(k); ent.names.push(short); }
+  }
   return compact(entities, entityOf);
 }
 
