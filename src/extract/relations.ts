@@ -211,6 +211,8 @@ const SPECS: Spec[] = [
   ['alias-proscribed-as', 'alias_of', `{O1} {WHO}{BE}{ADV}(?:proscribed|banned|designated|listed|named|identified) as (?:an |a |another )?(?:alias|aliases|alternative name|other name|new name) (?:of|for) {THE}{O1}`, 1, 2],
   ['alias-successor', 'alias_of', `{O1} (?:, )?{BE}{DET}{W1}(?:successor|front|front group|alias|new name|rebranding|reincarnation) (?:to|of|for) {THE}{O1}`, 1, 2],
   // recruited
+  // "Among his recruits were X and Y", "Boukhari's protégés included X".
+  ['recruited-possessive', 'recruited', `(⟦[PO][*^]?#\\d+⟧) 's (?:[a-z-]+ )?(?:recruits|protégés|proteges|protégé|protege|disciples|recruit) (?:were|included|include|was|are|is|:) (?:[a-z-]+ ){0,2}?{P}`, 1, 2],
   ['recruited-active', 'recruited', `{X1} {G}(?<!(?:was|were|been|being|is|are|get|got) )${RECRUIT_V} (?!by )(?:(?!where |which |while |but |by )[^⟦⟧ ]+ |⟦[OLV][*^]?#\\d+⟧ |⟦P\\*#\\d+⟧ ){0,20}?{PN}`, 1, 2, { leftmost: true }],
   ['recruited-object', 'recruited', `{X1} {G}(?<!been |be |being |was |were |is |are )${RECRUIT_V} {P}`, 1, 2, { leftmost: true }],
   ['recruited-passive', 'recruited', `{P} {WHO}{HV}(?:had |has |have )?{BE}{ADV}${RECRUIT_V} {W2}{BYX}{X}`, 2, 1],
