@@ -50,7 +50,7 @@ export function typeLetter(t: EntityType): string {
   return LETTER[t];
 }
 
-function isGovernment(e: WorkEntity): boolean {
+export function isGovernment(e: WorkEntity): boolean {
   return e.names.some((n) => normalizeName(n).split(' ').some((w) => GOVERNMENT_WORDS.has(w)));
 }
 

@@ -14,7 +14,7 @@ import { findDates, referenceDate } from './dates.js';
 import { findMentions } from './mentions.js';
 import { resolveNames, type WorkEntity } from './entities.js';
 import { findEventCandidates, kindFamily } from './events.js';
-import { resolveReferences, typeLetter, type Anchor, type EventInfo } from './coref.js';
+import { isGovernment, resolveReferences, typeLetter, type Anchor, type EventInfo } from './coref.js';
 import { PATTERNS, ANCHOR_ID_RX, type Pattern } from './relations.js';
 import { modalityOf } from './modality.js';
 import { FUNCTION_WORDS, GROUP_FIRSTS, KNOWN_ORG_ALIASES, KNOWN_ORGS, PERSON_ROLE_NOUNS, PLACES, placeKey } from './lexicons.js';
@@ -22,7 +22,7 @@ import { FUNCTION_WORDS, GROUP_FIRSTS, KNOWN_ORG_ALIASES, KNOWN_ORGS, PERSON_ROL
 export type { Extraction, ExtractOptions } from './types.js';
 
 /** Relations stated inside one phrase (apposition, possessive, a name's place): hedges of the clause around them do not apply. */
-const LOCAL_RULE_RX = /appos|possessive|premodifier|whose|org-role-name|located-event-place|located-of|resident-of|imam-of|known-as/;
+const LOCAL_RULE_RX = /appos|possessive|premodifier|whose|org-role-name|org-title-name|implicit-group|located-event-place|located-of|resident-of|imam-of|known-as/;
 
 const POLICE_RX = /\b(?:police|policing|constabulary|gendarmerie|FBI|MI5|AIVD|DGSI|BKA|Scotland Yard|Met|counter[- ]terrorism|security service|investigation|investigative)\b/i;
 
@@ -160,9 +160,25 @@ export function extract(text: string, options: ExtractOptions = {}): Extraction 
       const dm = /⟦O[*^]?#(\d+)⟧ (?:\( ⟦O[*^]?#\d+⟧ \) )?(?:(?:on|last) [a-z]+ )?(?:[a-z]+ly )?(?:has |have |had )?(?:designated|sanctioned|blacklisted|listed|proscribed|added|imposed sanctions|placed sanctions)\b/.exec(text);
       if (dm) designator = anchors[q][Number(dm[1])].entity;
     }
+    // The group the passage is about: the last one (not a government body) named in this or the last three sentences.
+    let group = -1;
+    for (let q = sent.index; q >= Math.max(0, sent.index - 3) && group < 0; q--) {
+      for (let i = anchors[q].length - 1; i >= 0; i--) {
+        const en = entities[anchors[q][i].entity];
+        if (en.type === 'Organization' && !isGovernment(en) && !en.names.some((n) => POLICE_RX.test(n))) { group = anchors[q][i].entity; break; }
+      }
+    }
+    // Else a government body named in this or the last two sentences ("The order, laid before
+    // Parliament by the Home Office, ...").
+    for (let q = sent.index; q >= Math.max(0, sent.index - 2) && designator < 0; q--) {
+      for (const a of anchors[q]) {
+        const en = entities[a.entity];
+        if (en.type === 'Organization' && isGovernment(en) && !en.names.some((n) => POLICE_RX.test(n))) { designator = a.entity; break; }
+      }
+    }
     for (const p of PATTERNS) {
       if (p.implicitAgent) {
-        const who = p.agentKind === 'designator' ? designator : agent;
+        const who = p.agentKind === 'designator' ? designator : p.agentKind === 'group' ? group : agent;
         if (who >= 0) runPattern(p, sh, list, sent.index, ctx, who);
       }
       else if (pair || (p.implicitEvent && implicit >= 0)) runPattern(p, sh, list, sent.index, ctx, implicit, violentHere, before);

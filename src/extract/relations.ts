@@ -26,8 +26,8 @@ export interface Pattern {
   leftmost?: boolean;
   /** The pattern names no agent: the target is the police or security body the text is about. */
   implicitAgent?: boolean;
-  /** Which agent: the police body (default) or the body that designated someone. */
-  agentKind?: 'police' | 'designator';
+  /** Which agent: the police body (default), the body that designated someone, or the group the passage is about. */
+  agentKind?: 'police' | 'designator' | 'group';
   /** The pattern names no event: the target is the incident the text is about at that point. */
   implicitEvent?: boolean;
   /** The event endpoint must be one found from a killing verb. */
@@ -117,6 +117,9 @@ const SPECS: Spec[] = [
   ['member-of-premodifier', 'member_of', `{P} {WHO}{BE}{ADV}{DET}{W2}{O1} (?:'s )?{W1}${MEMBER_ROLE}`, 1, 2],
   // "an Islamic State operative in Syria, Abu Hamza,": a role phrase named by the apposition after it.
   ['member-of-role-appos-name', 'member_of', `(?:a|an|the|one) (?:[a-z-]+ )?{O1} (?:[a-z-]+ )?${MEMBER_ROLE} (?:(?:in|from|based in) ⟦L[*^]?#\\d+⟧ )?, {P1} (?:,|\\.|$|who|whom)`, 2, 1],
+  // "drawn in by another member, Ethan Kowalski", "X, a fellow member,": of the group the passage is about.
+  ['member-of-implicit-group', 'member_of', `(?:another|a fellow|one fellow|a senior|a founding|a former) (?:member|members|recruit|operative|militant|fighter|activist|administrator|moderator) (?!of )(?:, )?{P1}`, 1, 0, { implicitAgent: true, agentKind: 'group' }],
+  ['member-of-implicit-group-appos', 'member_of', `{P1} , (?:another|a fellow|a senior|a founding|a former) (?:member|recruit|operative|militant|fighter|activist|administrator|moderator) ,`, 1, 0, { implicitAgent: true, agentKind: 'group' }],
   ['member-of-org-role-name', 'member_of', `{O1} (?:'s )?{W1}${MEMBER_ROLE} (?:, )?{P}`, 2, 1],
   // "Home Office security minister Rachel Dunmore", "BVT director Erich Zwettler": a body's staff.
   ['member-of-org-title-name', 'member_of', `{O1} (?:'s )?(?:[a-z-]+ )?(?:minister|secretary|official|officer|agent|analyst|investigator|prosecutor|detective|lawyer|employee|staffer|adviser|advisor|director|deputy director|spokesman|spokeswoman|spokesperson|chief of staff|press officer|case officer) (?:, )?{P1}`, 2, 1],
@@ -247,6 +250,8 @@ const SPECS: Spec[] = [
   ['investigated-implicit-police', 'investigated_by', `{X} {WHO}(?:was|were|has been|have been|had been|is|are|being) {ADV}(?:arrested|charged|detained|questioned|held|remanded|interviewed|bailed|released on bail)(?! by)`, 1, 0, { implicitAgent: true }],
   // "Among those designated was X": the designating body is the one the report is about
   ['designated-implicit', 'designated_by', `(?:among (?:those|the people|the individuals) (?:designated|sanctioned|listed|named)|also (?:designated|sanctioned|listed)) (?:were|was|are|is) (?:⟦P[*^]?#\\d+⟧ 's [a-z-]+ , )?{X}`, 1, 0, { implicitAgent: true, agentKind: 'designator' }],
+  // "X was proscribed in 2019": the body that lists groups in the passage listed it.
+  ['designated-passive-implicit', 'designated_by', `{X} {WHO}(?:was|were|has been|have been|had been) (?:also |formally |officially |subsequently |later )?(?:proscribed|designated|sanctioned|blacklisted|outlawed|banned)(?! by| from| for| after| because)(?: |$)`, 1, 0, { implicitAgent: true, agentKind: 'designator' }],
   // "The department also designated X, a money transfer business, and its manager, Y".
   ['designated-active-second', 'designated_by', `{O1} {ADV}(?:on [a-z]+ )?(?:has |had |have )?(?:formally |officially )?${DESIGNATE_V} {THE}⟦[PO]#\\d+⟧ , (?:a|an|the) [^⟦⟧]*?(?:⟦L[*^]?#\\d+⟧ [^⟦⟧]*?)*, and (?:⟦[PO][*^]?#\\d+⟧ 's [a-z-]+ , )?{X}`, 2, 1],
   // the incident under discussion, unnamed in the sentence

@@ -313,3 +313,10 @@ test('relations: denied involvement in an attack, passive radicalisation keeps i
   assert.equal(x.relations.filter((q) => q.type === 'recruited').length, 1, relTypes(x).join('; '));
   assert.ok(rel(x, 'family_of', 'Mustafa Bouzid', 'Karim Bouzid'), relTypes(x).join('; '));
 });
+
+test('implicit parties: "another member, X" joins the group the passage is about; a passive ban is by the body named nearby', () => {
+  const x = extract('Nordwind Division began in 2021 as a chat group. Brandt was drawn in by another member, Ethan Kowalski, a friend from Spokane. '
+    + 'The Home Office laid the order before Parliament on Monday. The Red Banner was proscribed in 2016.');
+  assert.equal(rel(x, 'member_of', 'Ethan Kowalski', 'Nordwind Division')?.modality, 'asserted', relTypes(x).join('; '));
+  assert.ok(rel(x, 'designated_by', 'Red Banner', 'Home Office'), relTypes(x).join('; '));
+});
