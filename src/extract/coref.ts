@@ -125,7 +125,7 @@ const HOSTILE_VERBS = new Set(['monitoring', 'monitored', 'watching', 'watched',
 const IT_VERBS = /^(?:said|says|praised|hailed|claimed|claims|denied|denies|announced|announces|operates|operated|controls|controlled|recruited|recruits|carried|split|merged|pledged|declared|changed|renamed|funnelled|funneled|funded|financed|supported|sent|moved|(?:has|had|have) (?:been |also )?(?:[a-z]+ed|[a-z]+en|sent|built|run|fought|split)|(?:was|is) (?:founded|formed|banned|proscribed|designated|listed|sanctioned|set|established|created|led|run|based|headquartered|blamed|linked|accused|responsible|behind))\b/;
 
 /** Verbs of what happens to people after an incident: a date after them is theirs. */
-const OTHER_CLAUSE_VERB_RX = /\b(?:was|were|is|are|has been|have been|had been) (?:[a-z]+ly )?(?:sentenced|convicted|jailed|arrested|charged|tried|detained|released|extradited|found guilty|acquitted|deported|questioned)\b|\b(?:pleaded|appeared|died|told|said)\b/;
+const OTHER_CLAUSE_VERB_RX = /\b(?:was|were|is|are|has been|have been|had been) (?:[a-z]+ly )?(?:sentenced|convicted|jailed|arrested|charged|tried|detained|released|extradited|found guilty|acquitted|deported|questioned)\b|\b(?:pleaded|appeared|died|told|said|went on trial|go on trial|goes on trial|stood trial|stand trial)\b/;
 
 /** A sentence told as happening after the incident under discussion. */
 const LATER_RX = /\b(?:later|afterwards|subsequently|the next (?:day|week|month|year))\b/i;

@@ -328,6 +328,8 @@ function fallbackTies(entities: WorkEntity[], anchors: Anchor[][], shaped: Shape
         // One clause, not too far apart, and not one person reporting on the other.
         if (/[;:]| but | while | whereas | although |\( /.test(gap) || gap.split(' ').length > 25) continue;
         if (/(?:^| )(?:said|says|told|according to|reported|claimed|denied)(?: |$)/.test(gap)) continue;
+        // Counsel and court are no ties: "Mansour's lawyer, Claire Dubois".
+        if (/^ 's (?:[a-z-]+ )?(?:lawyer|lawyers|solicitor|attorney|barrister|counsel|judge|prosecutor)\b/.test(gap)) continue;
         related.add(`${a.entity}|${b.entity}`); related.add(`${b.entity}|${a.entity}`);
         // Two people of one surname named together are most often kin ("Mustafa Bouzid and his son Karim Bouzid").
         const kin = sameSurname(entities[a.entity], entities[b.entity]);

@@ -52,6 +52,8 @@ const HOLIDAYS = new Set(['yom kippur', 'ramadan', 'eid', 'eid al fitr', 'eid al
 const HONORIFICS = new Set(['imam', 'sheikh', 'shaykh', 'mullah', 'mufti', 'maulana', 'ayatollah', 'emir', 'amir']);
 /** Letters after a name ("Karen Walsh KC"): not part of it, and they say it is a person. */
 const POST_NOMINALS = new Set(['kc', 'qc', 'mp', 'mbe', 'obe', 'cbe', 'jr', 'sr', 'phd', 'md', 'mep']);
+/** Keys of the well-known organisations, under their names and the names their aliases stand for. */
+const KNOWN_ORG_NAMES = new Set([...KNOWN_ORGS.keys(), ...KNOWN_ORG_ALIASES.values()]);
 const NOT_NAMES = new Set(['born', 'pdf', 'html', 'url', 'tv', 'ceo', 'pm', 'am', 'gmt', 'utc', 'bst', 'id', 'dna', 'ok',
   'faq', 'rss', 'usd', 'gbp', 'eur', 'i', 'ii', 'iii', 'iv', 'faq', 'ad', 'bc', 'pc']);
 const LOC_PREPS = new Set(['in', 'at', 'near', 'outside', 'across', 'throughout', 'from', 'around', 'inside']);
@@ -77,6 +79,9 @@ function typeFromWords(tokens: Token[], s: number, e: number): { type: EntityTyp
   const key = keyOf(tokens, s, e);
   const first = tokens[s].lower, last = tokens[e - 1].lower;
   if (KNOWN_ORGS.has(key)) return { type: 'Organization', s, e, rule: 'lexicon:known-org' };
+  // "a French Islamic State propagandist": the nationality is not part of the group's name.
+  // ("Pakistani Taliban" is a group of its own: only names of two words or more are split off.)
+  if (e - s > 2 && DEMONYMS.has(first) && KNOWN_ORG_NAMES.has(keyOf(tokens, s + 1, e))) return { type: 'Organization', s: s + 1, e, rule: 'lexicon:known-org' };
   if (e - s > 2) {
     // A longer name opening with a known organisation's name: "Islamic State West Africa Province".
     for (let k = e - 1; k >= s + 1; k--) {

@@ -119,7 +119,7 @@ const SPECS: Spec[] = [
   ['member-of-role-appos-name', 'member_of', `(?:a|an|the|one) (?:[a-z-]+ )?{O1} (?:[a-z-]+ )?${MEMBER_ROLE} (?:(?:in|from|based in) ⟦L[*^]?#\\d+⟧ )?, {P1} (?:,|\\.|$|who|whom)`, 2, 1],
   // "drawn in by another member, Ethan Kowalski", "X, a fellow member,": of the group the passage is about.
   ['member-of-implicit-group', 'member_of', `(?:another|a fellow|one fellow|a senior|a founding|a former) (?:member|members|recruit|operative|militant|fighter|activist|administrator|moderator) (?!of )(?:, )?{P1}`, 1, 0, { implicitAgent: true, agentKind: 'group' }],
-  ['member-of-implicit-group-appos', 'member_of', `{P1} , (?:another|a fellow|a senior|a founding|a former) (?:member|recruit|operative|militant|fighter|activist|administrator|moderator) ,`, 1, 0, { implicitAgent: true, agentKind: 'group' }],
+  ['member-of-implicit-group-appos', 'member_of', `{P1} , (?:another|a fellow|a senior|a founding|a former) (?:member|recruit|operative|militant|fighter) ,`, 1, 0, { implicitAgent: true, agentKind: 'group' }],
   ['member-of-org-role-name', 'member_of', `{O1} (?:'s )?{W1}${MEMBER_ROLE} (?:, )?{P}`, 2, 1],
   // "Home Office security minister Rachel Dunmore", "BVT director Erich Zwettler": a body's staff.
   ['member-of-org-title-name', 'member_of', `{O1} (?:'s )?(?:[a-z-]+ )?(?:minister|secretary|official|officer|agent|analyst|investigator|prosecutor|detective|lawyer|employee|staffer|adviser|advisor|director|deputy director|spokesman|spokeswoman|spokesperson|chief of staff|press officer|case officer) (?:, )?{P1}`, 2, 1],
