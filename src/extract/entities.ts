@@ -208,6 +208,13 @@ export function resolveNames(text: string, tokens: Token[], mentions: RawMention
 function nearestContaining(entities: WorkEntity[], candidates: number[], starts: number[][], at: number, words: string[]): number | undefined {
   let best: number | undefined;
   let bestKey = Infinity;
+  // A bare family name shared by relatives ("Samir Haddou" ... "his cousin Nabil Haddou" ...
+  // "Haddou") is, by news convention, the person introduced first; the others go by first name.
+  // Only a full mention a few words before overrides that.
+  const surname = words.length === 1;
+  let first: number | undefined;
+  let firstAt = Infinity;
+  let kin = 0;
   for (const ei of candidates) {
     const e = entities[ei];
     if (e.words.length <= words.length || !containsRun(e.words, words)) continue;
@@ -216,7 +223,12 @@ function nearestContaining(entities: WorkEntity[], candidates: number[], starts:
     while (lo < hi) { const mid = (lo + hi) >> 1; if (st[mid] < at) lo = mid + 1; else hi = mid; }
     const key = lo > 0 ? at - st[lo - 1] : 1e12 + (st[0] ?? 0);
     if (key < bestKey) { bestKey = key; best = ei; }
+    if (surname && e.words[e.words.length - 1] === words[0] && (st[0] ?? Infinity) < at) {
+      kin++;
+      if (st[0]! < firstAt) { firstAt = st[0]!; first = ei; }
+    }
   }
+  if (kin > 1 && first !== undefined && bestKey > 6) return first;
   return best;
 }
 

@@ -320,3 +320,10 @@ test('implicit parties: "another member, X" joins the group the passage is about
   assert.equal(rel(x, 'member_of', 'Ethan Kowalski', 'Nordwind Division')?.modality, 'asserted', relTypes(x).join('; '));
   assert.ok(rel(x, 'designated_by', 'Red Banner', 'Home Office'), relTypes(x).join('; '));
 });
+
+test('names: a bare family name shared by relatives is the person introduced first', () => {
+  const x = extract('Samir Haddou is said to have led the cell. Prosecutors say he recruited his cousin, Nabil Haddou, at a gym. '
+    + 'Karim Lasri met Haddou in Fresnes prison in 2019.');
+  assert.ok(entity(x, 'Samir Haddou')!.aliases.includes('Haddou'), JSON.stringify(x.entities.map((e) => [e.name, e.aliases])));
+  assert.ok(rel(x, 'associated_with', 'Karim Lasri', 'Samir Haddou'), relTypes(x).join('; '));
+});
