@@ -308,11 +308,11 @@ function runPattern(p: Pattern, sh: Shaped, list: Anchor[], sentence: number, ct
 function fallbackTies(entities: WorkEntity[], anchors: Anchor[][], shaped: Shaped[], drafts: Draft[]): void {
   const related = new Set<string>();
   for (const d of drafts) { related.add(`${d.source}|${d.target}`); related.add(`${d.target}|${d.source}`); }
-  // A killer and the one killed are no associates.
+  // A killer and the one killed are no associates; nor are two victims of one incident.
   const perpetratorOf = drafts.filter((d) => d.type === 'perpetrator_of');
-  for (const v of drafts) {
-    if (v.type !== 'victim_of') continue;
-    for (const p of perpetratorOf) if (p.target === v.target) { related.add(`${p.source}|${v.source}`); related.add(`${v.source}|${p.source}`); }
+  const victimOf = drafts.filter((d) => d.type === 'victim_of');
+  for (const v of victimOf) {
+    for (const p of [...perpetratorOf, ...victimOf]) if (p.target === v.target) { related.add(`${p.source}|${v.source}`); related.add(`${v.source}|${p.source}`); }
   }
   const added: Draft[] = [];
   anchors.forEach((list, si) => {

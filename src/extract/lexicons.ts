@@ -137,7 +137,7 @@ park province region county city district island islands river mountain mountain
 cathedral market hotel stadium arena embassy barracks hall centre center village town borough
 peninsula gulf sea ocean desert coast strait border camp prison mall tower towers building plaza
 heights hills hill estate quarter harbour harbor port terminal underground metro mosque church synagogue
-temple madrassa cafe restaurant nightclub theatre theater cinema museum cemetery`);
+temple madrassa cafe restaurant nightclub theatre theater cinema museum cemetery pub`);
 
 /** Regions and places that country lists miss, plus major cities beyond capitals. */
 const EXTRA_PLACES = `
