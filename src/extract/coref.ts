@@ -242,7 +242,11 @@ export function resolveReferences(
     const trigStart = tokens[c.trigger].start - sent.start;
     let best: DateMention | undefined;
     let bestD = Infinity;
+    const spanStart = tokens[c.s].start - sent.start;
     for (const d of ds) {
+      // "the September 11 attacks": a day in the incident's name says nothing of its year, and
+      // no other date of the sentence is its date either.
+      if (d.start >= spanStart && d.end <= trigStart) return undefined;
       // "The man who murdered 51 people ... was sentenced on Thursday": a date after another
       // clause's verb is that verb's date.
       if (d.start >= trigStart && OTHER_CLAUSE_VERB_RX.test(sent.text.slice(trigStart, d.start))) continue;

@@ -45,6 +45,7 @@ const COMPOUND_HEADS = new Set(['warrant', 'warrants', 'suspect', 'suspects', 'p
   'survivors', 'survivor', 'inquiry', 'investigation', 'case', 'charges', 'charge', 'site', 'scene', 'anniversary',
   'memorial', 'threat', 'threats', 'plan', 'plans', 'squad', 'unit', 'campaign', 'wave', 'spree', 'attempt', 'attempts',
   'capability', 'capabilities', 'drill', 'drills', 'risk', 'law', 'laws', 'powers', 'order', 'orders']);
+const MONTHS_RX = /^(?:January|February|March|April|May|June|July|August|September|October|November|December)$/;
 const MONTH_OR_YEAR_RX = /^(?:January|February|March|April|May|June|July|August|September|October|November|December|(?:19|20)\d\d)$/;
 const NUMBER_NAME_RX = /^\d{1,2}\/\d{1,2}$/;
 
@@ -284,6 +285,13 @@ function nounEvent(
       continue;
     }
     if (inMention[p] >= 0) break;
+    // "the September 11 attacks", "the 13 November attacks": a day without a year names the incident.
+    if (/^\d{1,2}$/.test(tp.text) && p > sent.tokStart && MONTHS_RX.test(tokens[p - 1].text) && !/^(?:19|20)\d\d$/.test(tokens[p + 1]?.text ?? '')) {
+      name.unshift(tokens[p - 1].text, tp.text); proper = true; s = p - 1; p -= 2; continue;
+    }
+    if (MONTHS_RX.test(tp.text) && p > sent.tokStart && /^\d{1,2}$/.test(tokens[p - 1].text)) {
+      name.unshift(tokens[p - 1].text, tp.text); proper = true; s = p - 1; p -= 2; continue;
+    }
     // "the November 2015 attacks": a date before the noun is its date, not its name.
     if (MONTH_OR_YEAR_RX.test(tp.text)) { s = p; p--; continue; }
     if (/^\d{1,2}$/.test(tp.text) && p > sent.tokStart && MONTH_OR_YEAR_RX.test(tokens[p - 1].text)) { s = p - 1; p -= 2; continue; }

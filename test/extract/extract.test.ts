@@ -327,3 +327,11 @@ test('names: a bare family name shared by relatives is the person introduced fir
   assert.ok(entity(x, 'Samir Haddou')!.aliases.includes('Haddou'), JSON.stringify(x.entities.map((e) => [e.name, e.aliases])));
   assert.ok(rel(x, 'associated_with', 'Karim Lasri', 'Samir Haddou'), relTypes(x).join('; '));
 });
+
+test('events: a day without a year names the incident ("the September 11 attacks") and gives it no date', () => {
+  const x = extract('Moussaoui was later convicted in the United States over the September 11 attacks.', { documentDate: '2024-06-13' });
+  const ev = x.entities.find((e) => e.type === 'Event');
+  assert.ok(ev, x.entities.map((e) => e.name).join(', '));
+  assert.match(ev.name, /September 11/);
+  assert.equal(ev.event?.date, undefined);
+});
