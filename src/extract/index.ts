@@ -24,6 +24,9 @@ export type { Extraction, ExtractOptions } from './types.js';
 /** Relations stated inside one phrase (apposition, possessive, a name's place): hedges of the clause around them do not apply. */
 const LOCAL_RULE_RX = /appos|possessive|premodifier|whose|org-role-name|org-title-name|implicit-group|located-event-place|located-of|resident-of|imam-of|known-as/;
 
+/** A match that is a name and an apposition describing it ("X, the founder of Y"). */
+const APPOSITION_RX = /^⟦[^⟧]+⟧ , (?:the|a|an) (?:[^⟦⟧ ,]+ ){0,4}?(?:of|to|for|in) /;
+
 const POLICE_RX = /\b(?:police|policing|constabulary|gendarmerie|FBI|MI5|AIVD|DGSI|BKA|Scotland Yard|Met|counter[- ]terrorism|security service|investigation|investigative)\b/i;
 
 export const EXTRACTOR = { name: 'skein-rules', version: '0.2.0' } as const;
@@ -579,7 +582,7 @@ function build(
     const mod = d.modality === 'reported'
       ? { modality: 'reported' as const, cue: 'pattern', attributedTo: undefined }
       : d.rule.startsWith('event:') ? { modality: 'asserted' as const, cue: undefined, attributedTo: undefined }
-        : modalityOf(sh.text, d.from, d.to, LOCAL_RULE_RX.test(d.rule));
+        : modalityOf(sh.text, d.from, d.to, LOCAL_RULE_RX.test(d.rule) || APPOSITION_RX.test(sh.text.slice(d.from, d.to)));
     let attributedTo: string | undefined;
     if (d.attributedAnchor !== undefined) attributedTo = idOf.get(d.attributedAnchor);
     else if (mod.attributedTo) {

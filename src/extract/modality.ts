@@ -51,7 +51,10 @@ export function modalityOf(shaped: string, from: number, to: number, local = fal
   let say: RegExpExecArray | null;
   let lastSay: RegExpExecArray | null = null;
   while ((say = SAY_BEFORE_RX.exec(before)) !== null) lastSay = say;
-  if (lastSay) return { modality: 'reported', cue: lastSay[0].trim(), attributedTo: lastSay[1] };
+  // An apposition ("X, the founder of Y") is the author's unless the report governs its clause:
+  // "a group that officials said promoted violence, and was an associate of X" is not reported.
+  const governs = (at: RegExpExecArray) => !local || !/ (?:which|who|that|whose|and|but|while) /.test(before.slice(at.index + at[0].length));
+  if (lastSay && governs(lastSay)) return { modality: 'reported', cue: lastSay[0].trim(), attributedTo: lastSay[1] };
   // A report inside the relation's own words: "which investigators describe as".
   SAY_BEFORE_RX.lastIndex = 0;
   const inner = SAY_BEFORE_RX.exec(inside);

@@ -279,7 +279,7 @@ const SPECS: Spec[] = [
   // located_in
   ['located-live', 'located_in', `{X} {WHO}{BE}{HV}{ADV}{HAVE}(?:also )?${LIVE_V} (?:[^⟦⟧ ,;:()"]+ |⟦O[*^]?#\\d+⟧ 's ){0,6}?(?:(?:with|for|alongside) {THE}⟦O[*^]?#\\d+⟧ )?(?:(?:in|at|near|from|out of|across|throughout|around|inside) )?{THE}(?:⟦L[*^]?#\\d+⟧ (?:suburb|district|borough|neighbourhood|neighborhood|town|village|area|region|province|quarter) of )?{PLACEMOD}{L}`, 1, 2],
   // Only people are jailed, held or hiding somewhere.
-  ['located-held', 'located_in', `{P} {WHO}{BE}{HV}{ADV}{HAVE}(?:imprisoned|jailed|detained|held|hiding|hid) (?:[^⟦⟧ ,;:()"]+ ){0,6}?(?:(?:in|at|near|on|inside|of) )?{THE}{PLACEMOD}{L}`, 1, 2],
+  ['located-held', 'located_in', `{P} {WHO}{BE}{HV}{ADV}{HAVE}(?:imprisoned|jailed|detained|held|hiding|hid|serving (?:a |an )?(?:[a-z-]+ ){0,3}(?:sentence|term)) (?:[^⟦⟧ ,;:()"]+ ){0,6}?(?:(?:in|at|near|on|inside|of) )?{THE}{PLACEMOD}{L}`, 1, 2],
   // "left for Syria", "travelled to Raqqa": where a person went is where they were.
   ['located-travelled', 'located_in', `{P} {WHO}{BE}{HV}{ADV}{HAVE}(?:travelled|traveled|went|moved|relocated|emigrated|fled|returned|left|headed|flew|crossed|was smuggled|were smuggled) (?:back |abroad )?(?:to|for|into) {THE}{PLACEMOD}{L}`, 1, 2],
   // "brothers from the Schilderswijk", "both of Wolverhampton"

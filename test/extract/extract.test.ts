@@ -335,3 +335,10 @@ test('events: a day without a year names the incident ("the September 11 attacks
   assert.match(ev.name, /September 11/);
   assert.equal(ev.event?.date, undefined);
 });
+
+test('modality: an apposition after a report in another clause is the author\'s; a prison term places a person', () => {
+  const x = extract('He founded Supporters of Sharia, a group that British officials said promoted violence, and was an associate of Omar Bakri, the founder of Al-Muhajiroun. '
+    + 'Abu Hamza is serving a life sentence at a prison in Colorado.');
+  assert.equal(rel(x, 'founder_of', 'Omar Bakri', 'Al-Muhajiroun')?.modality, 'asserted', relTypes(x).join('; '));
+  assert.ok(rel(x, 'located_in', 'Abu Hamza', 'Colorado'), relTypes(x).join('; '));
+});
