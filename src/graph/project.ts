@@ -16,6 +16,8 @@ export interface ProjectionFilter {
   statuses?: readonly string[];
   /** A tie needs at least this many independent sources (distinct documents); default 1. */
   minSources?: number;
+  /** Keep only claims the extractor gave at least this confidence (0-1; default all): 0.5 drops the co-occurrence fallback. */
+  minConfidence?: number;
   /** ISO dates (YYYY-MM-DD...), inclusive, on the document date; claims without a date drop out when a range is set. */
   from?: string;
   to?: string;
@@ -44,6 +46,7 @@ export function projectClaims(claims: readonly RelationClaim[], entities: readon
     if (!typeOk(c.sourceId) || !typeOk(c.targetId)) continue;
     if (filter.relationTypes && !filter.relationTypes.includes(c.type)) continue;
     if (!modalities.includes(c.modality) || !statuses.includes(c.status)) continue;
+    if (filter.minConfidence !== undefined && c.confidence < filter.minConfidence) continue;
     if (from || to) {
       const d = day(c.documentDate);
       if (!d || (from && d < from) || (to && d > to)) continue;

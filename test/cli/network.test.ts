@@ -29,6 +29,11 @@ test('rank, communities, keyplayers, stats and report on the stored network', ()
   assert.ok(stats.nodes > 10 && stats.edges > 10);
   const people = JSON.parse(skein(['stats', '--types', 'person,organization', '--db', db, '--json']).stdout);
   assert.ok(people.nodes < stats.nodes, 'the type filter narrows the network');
+  const strong = JSON.parse(skein(['stats', '--min-confidence', '0.5', '--db', db, '--json']).stdout);
+  assert.ok(strong.edges <= stats.edges, 'the confidence filter never adds ties');
+  const bad = skein(['stats', '--min-confidence', '2', '--db', db]);
+  assert.equal(bad.status, 1);
+  assert.match(bad.stderr, /--min-confidence: "2" is not a number from 0 to 1/);
   const communities = JSON.parse(skein(['communities', '--db', db, '--json']).stdout);
   assert.ok(communities.communities.length >= 2 && communities.modularity > 0);
   const kp = JSON.parse(skein(['keyplayers', '--k', '2', '--db', db, '--json']).stdout);

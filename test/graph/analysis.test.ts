@@ -52,6 +52,11 @@ test('projection: filters, weights = independent sources, statements kept per ti
   assert.deepEqual(people.nodes().sort(), ['1', '2']);
   const dated = projectClaims(claims, entities, { from: '2021-01-01', to: '2021-12-31' });
   assert.deepEqual(dated.edges().map((e) => dated.getEdgeAttribute(e, 'statementIds')), [[claims[4].statementId]]);
+  // A weak tie (the co-occurrence fallback's 0.4) drops out above its confidence.
+  const weak = [...claims, { ...claim(3, 6, 'associated_with', 16), confidence: 0.4 }];
+  assert.ok(projectClaims(weak, entities).hasEdge('3', '6'));
+  assert.ok(!projectClaims(weak, entities, { minConfidence: 0.5 }).hasEdge('3', '6'));
+  assert.ok(projectClaims(weak, entities, { minConfidence: 0.5 }).hasEdge('1', '4'));
   const rel = projectClaims(claims, entities, { relationTypes: ['located_in'], weighted: false, isolates: true });
   assert.equal(rel.size, 1);
   assert.equal(rel.order, 6, 'isolates kept on request');

@@ -21,6 +21,7 @@ interface NetworkOptions {
   relations?: string;
   modality?: string;
   minSources?: string;
+  minConfidence?: string;
   from?: string;
   to?: string;
   unweighted?: boolean;
@@ -37,6 +38,7 @@ function networkCommand(program: Command, name: string): Command {
     .option('--relations <list>', 'relation types to keep, comma-separated')
     .option('--modality <list>', `modalities to keep (default asserted,hedged,reported; from ${MODALITIES.join(', ')})`)
     .option('--min-sources <n>', 'keep ties stated by at least this many documents')
+    .option('--min-confidence <x>', 'keep statements the extractor gave at least this confidence, 0-1 (0.5 drops co-occurrence ties)')
     .option('--from <YYYY-MM-DD>', 'keep statements from documents published on or after this date')
     .option('--to <YYYY-MM-DD>', 'keep statements from documents published on or before this date')
     .option('--unweighted', 'every tie weighs 1 (default: weight = number of independent sources)')
@@ -52,12 +54,19 @@ function list<T extends string>(value: string | undefined, allowed: readonly T[]
   });
 }
 
+function parseUnitInterval(value: string, option: string): number {
+  const x = Number(value);
+  if (value.trim() === '' || !Number.isFinite(x) || x < 0 || x > 1) throw new UsageError(`${option}: "${value}" is not a number from 0 to 1`);
+  return x;
+}
+
 function projectionFilter(opts: NetworkOptions): ProjectionFilter {
   return {
     entityTypes: list(opts.types, ENTITY_TYPES, '--types', true),
     relationTypes: list(opts.relations, RELATION_TYPE_NAMES, '--relations'),
     modalities: list<Modality>(opts.modality, MODALITIES, '--modality'),
     minSources: opts.minSources === undefined ? undefined : parsePositiveInt(opts.minSources, '--min-sources'),
+    minConfidence: opts.minConfidence === undefined ? undefined : parseUnitInterval(opts.minConfidence, '--min-confidence'),
     from: opts.from === undefined ? undefined : parseDate(opts.from, '--from'),
     to: opts.to === undefined ? undefined : parseDate(opts.to, '--to'),
     weighted: !opts.unweighted,
