@@ -189,8 +189,9 @@ export function extract(text: string, options: ExtractOptions = {}): Extraction 
   }
   eventRelations(entities, events, entityOf, anchors, shapedAll, drafts);
   placeInRegion(tokens, entities, anchors, drafts);
-  fallbackTies(entities, anchors, shapedAll, drafts);
   exemplification(sentences, anchors, shapedAll, entities, drafts, incidentAt);
+  // Last: only pairs no rule above has tied.
+  fallbackTies(entities, anchors, shapedAll, drafts);
 
   return build(text, tokens, sentences, mentions, entityOf, entities, events, anchors, shapedAll, drafts);
 }
@@ -302,11 +303,12 @@ function runPattern(p: Pattern, sh: Shaped, list: Anchor[], sentence: number, ct
 }
 
 /**
- * Ties no pattern read: two people a clause names together ("Boukhari put her in touch with
- * X", "X and Y ran the stall") are associated. Measured on held-out documents, such pairs are
- * tied in the gold far more often than not, while the same fallback for people and groups, or
- * for places, cost as much precision as it gained recall. Weaker than a pattern: confidence
- * 0.4 and rule "cooccurrence:clause", so an analyst can filter them out.
+ * Ties no rule read: two people a clause names together ("Boukhari put her in touch with X",
+ * "X and Y ran the stall") are associated, or kin when they share a surname. Measured on
+ * held-out documents, such pairs are tied in the gold far more often than not, while the same
+ * fallback for people and groups, or for places, cost as much precision as it gained recall.
+ * Weaker than a pattern: confidence 0.4 and rule "cooccurrence:*", so an analyst can leave them
+ * out (--min-confidence 0.5).
  */
 function fallbackTies(entities: WorkEntity[], anchors: Anchor[][], shaped: Shaped[], drafts: Draft[]): void {
   const related = new Set<string>();
