@@ -130,6 +130,9 @@ export function extract(text: string, options: ExtractOptions = {}): Extraction 
   outer: for (const list of anchors) {
     for (const a of list) if (entities[a.entity].type === 'Event' && kindFamily(events.get(a.entity)?.kind) === 'violence') { firstViolent = a.entity; break outer; }
   }
+  // Which organisations are police or security bodies, and which government bodies (asked per sentence).
+  const police = entities.map((e) => e.type === 'Organization' && e.names.some((n) => POLICE_RX.test(n)));
+  const government = entities.map((e) => e.type === 'Organization' && isGovernment(e));
   for (const sent of sentences) {
     const list = anchors[sent.index];
     const sh = shape(tokens, sent, list, entities);
@@ -151,7 +154,7 @@ export function extract(text: string, options: ExtractOptions = {}): Extraction 
     for (let q = sent.index; q >= Math.max(0, sent.index - 3) && agent < 0; q--) {
       for (let i = anchors[q].length - 1; i >= 0; i--) {
         const en = entities[anchors[q][i].entity];
-        if (en.type === 'Organization' && en.names.some((n) => POLICE_RX.test(n))) { agent = anchors[q][i].entity; break; }
+        if (police[anchors[q][i].entity]) { agent = anchors[q][i].entity; break; }
       }
     }
     // A relation needs two parties in the sentence, or one and the incident under discussion.
@@ -167,16 +170,15 @@ export function extract(text: string, options: ExtractOptions = {}): Extraction 
     let group = -1;
     for (let q = sent.index; q >= Math.max(0, sent.index - 3) && group < 0; q--) {
       for (let i = anchors[q].length - 1; i >= 0; i--) {
-        const en = entities[anchors[q][i].entity];
-        if (en.type === 'Organization' && !isGovernment(en) && !en.names.some((n) => POLICE_RX.test(n))) { group = anchors[q][i].entity; break; }
+        const ei = anchors[q][i].entity;
+        if (entities[ei].type === 'Organization' && !government[ei] && !police[ei]) { group = ei; break; }
       }
     }
     // Else a government body named in this or the last two sentences ("The order, laid before
     // Parliament by the Home Office, ...").
     for (let q = sent.index; q >= Math.max(0, sent.index - 2) && designator < 0; q--) {
       for (const a of anchors[q]) {
-        const en = entities[a.entity];
-        if (en.type === 'Organization' && isGovernment(en) && !en.names.some((n) => POLICE_RX.test(n))) { designator = a.entity; break; }
+        if (government[a.entity] && !police[a.entity]) { designator = a.entity; break; }
       }
     }
     for (const p of PATTERNS) {
