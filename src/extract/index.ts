@@ -574,8 +574,11 @@ function build(
   // "X was killed" said of a perpetrator (of any incident in the text) is how the attacker died,
   // not a victim of the incident under discussion.
   const militants = new Set(drafts.filter((d) => d.type === 'perpetrator_of').map((d) => d.source));
+  // A leader or founder is not listed as a mere member of the same group as well.
+  const heads = new Set(drafts.filter((d) => d.type === 'leader_of' || d.type === 'founder_of').map((d) => `${d.source}|${d.target}`));
   for (const d of drafts) {
     if (d.type === 'victim_of' && perpetrators.has(`${d.source}|${d.target}`)) continue;
+    if (d.type === 'member_of' && heads.has(`${d.source}|${d.target}`)) continue;
     if (d.type === 'victim_of' && d.rule === 'pattern:victim-passive' && militants.has(d.source)) continue;
     if (d.type === 'associated_with' && d.rule === 'pattern:assoc-inspired-by' && recruitedPairs.has(`${d.source}|${d.target}`)) continue;
     const src = idOf.get(d.source), tgt = idOf.get(d.target);

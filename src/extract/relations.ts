@@ -243,7 +243,7 @@ const SPECS: Spec[] = [
   ['victim-along-with-second', 'victim_of', `{V} (?:[^⟦⟧ ]+ |⟦L[*^]?#\\d+⟧ ){0,10}?along with (?:[^⟦⟧]+? |⟦P#\\d+⟧ ){1,12}?, and (?:a |an |the )?(?:[^⟦⟧ ,]+ ){0,3}(?:, )?{P}`, 2, 1, { killVerbEvent: true }],
   ['victim-of-noun', 'victim_of', `{P} {WHO}{BE}{DET}{W1}(?:victim|victims|target|targets) of {THE}{V}`, 1, 2],
   // claimed_responsibility
-  ['claimed-responsibility', 'claimed_responsibility', `{O1} {WHO}{G}(?:claimed|claims|claiming|took|takes|taking|accepted|accepts|admitted|issued a statement claiming) (?:the )?(?:full )?(?:responsibility|credit) (?:for|of) {THE}{V}`, 1, 2],
+  ['claimed-responsibility', 'claimed_responsibility', `{O1} {WHO}{G}(?:claimed|claims|claiming|took|takes|taking|accepted|accepts|admitted|issued a statement claiming) (?:the )?(?:full )?(?:responsibility|credit) (?:for|of) {THE}{V}`, 1, 2, { leftmost: true }],
   ['claimed-passive', 'claimed_responsibility', `{V} {WHO}{BE}{ADV}(?:later )?claimed by {THE}{O1}`, 2, 1],
   ['claimed-direct', 'claimed_responsibility', `{O1} {ADV}(?:claimed|claims) {THE}{V}`, 1, 2],
   // arrested or charged with no agent named: the police body the report is about
@@ -269,7 +269,7 @@ const SPECS: Spec[] = [
   ['victim-killed-appos', 'victim_of', `(?:(?:killed|murdered|shot|stabbed|shot dead|injured|wounded) |⟦V[*^]?#\\d+⟧ )(?:a|an|the) (?:[^⟦⟧ ,]+ ){0,3}, {P}`, 1, 0, { implicitEvent: true }],
   ['victim-killed-appos-second', 'victim_of', `(?:(?:killed|murdered|shot|stabbed|shot dead|injured|wounded) |⟦V[*^]?#\\d+⟧ )(?:a|an|the) (?:[^⟦⟧ ,]+ ){0,3}, ⟦P#\\d+⟧ , and (?:a|an|the) (?:[^⟦⟧ ,]+ ){0,6}, {P}`, 1, 0, { implicitEvent: true }],
   // "Among the dead were X, a trader, and his son Y": the second of two, past an apposition.
-  ['victim-among-second', 'victim_of', `among (?:the )?(?:dead|victims|killed|wounded|injured|those killed|those injured|those wounded|casualties) (?:was|were|is|are) ⟦P[*^]?#\\d+⟧ , (?:a|an|the) (?:[^⟦⟧ ,]+ ){1,6}, and (?:[a-z-]+ ){0,2}{P}`, 1, 0, { implicitEvent: true }],
+  ['victim-among-second', 'victim_of', `among (?:the )?(?:dead|victims|killed|wounded|injured|those killed|those injured|those wounded|casualties) (?:was|were|is|are) ⟦P[*^]?#\\d+⟧ , (?:a|an|the) (?:[^⟦⟧ ,]+ ){1,6}, and (?:[a-z-]+ ){0,2}(?:⟦P[*^]?#\\d+⟧ 's [a-z-]+ )?{P}`, 1, 0, { implicitEvent: true }],
   // "X, who sold tea near the entrance, was also killed": a named victim of the incident at hand.
   ['victim-passive', 'victim_of', `{P} {WHO}(?:was|were|had been|has been) (?:also |later |badly |seriously |critically |fatally |slightly |among those )?(?:killed|injured|wounded|hurt|shot dead|murdered|stabbed to death|taken hostage|kidnapped|abducted)(?! by)(?!(?: (?:[^⟦⟧ ]+|⟦[^⟧]+⟧)){0,8} (?:raid|strike|airstrike|drone|shootout|gunfight|firefight|operation|clash|clashes|custody|detention|prison|jail|militants|fighters|insurgents|jihadists|gunmen|attackers|⟦V))(?: |$)`, 1, 0, { implicitEvent: true }],
   // "That attack was blamed on Boko Haram", "the bombing bore the hallmarks of X".
