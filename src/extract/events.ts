@@ -241,8 +241,8 @@ function plotTarget(tokens: Token[], j: number, end: number, mentionAt: Map<numb
     if (q >= end || !/^(?:inside|in|at|outside|near|on)$/.test(tokens[q].lower)) return null;
     j = q + 1;
   }
-  // Up to four words of description before the name: "a synagogue in", "the British".
-  for (let q = j; q < Math.min(end, j + 5); q++) {
+  // A few words of description before the name: "a synagogue in", "the Highcross shopping centre in".
+  for (let q = j; q < Math.min(end, j + 7); q++) {
     const mi = mentionAt.get(q);
     if (mi !== undefined) return mentions[mi].type === 'none' ? null : { verb, mention: mi };
     if (!tokens[q].word || /^(?:and|or|but|who|which|that|was|were|is|are|by|with|for)$/.test(tokens[q].lower)) return null;

@@ -92,6 +92,8 @@ const PERP_V = '(?:prepared|preparing|prepare|coordinated|coordinating|coordinat
 const INVEST_PASSIVE = '(?:investigated|arrested|charged|convicted|sentenced|detained|questioned|monitored|watched|surveilled|tracked|prosecuted|tried|jailed|indicted|raided|interviewed|placed under surveillance|put under surveillance|under investigation|under surveillance|imprisoned|extradited|deported|fined|found guilty|killed|shot dead|apprehended|captured|caught)';
 const INVEST_ACTIVE = '(?:investigated|investigating|investigates|investigate|arrested|arrests|arresting|arrest|charged|charges|charging|convicted|sentenced|detained|detaining|questioned|questioning|monitored|monitoring|monitor|watched|watching|surveilled|surveilling|surveil|tracked|tracking|prosecuted|prosecuting|jailed|indicted|raided|interviewed|apprehended|captured|(?:opened|launched|began|started) (?:a |an )?(?:[a-z]+ )?(?:file|investigation|inquiry|probe|case) (?:on|into)|kept (?:a |an )?(?:eye|watch|tabs) on|placed|put)';
 const DESIGNATE_V = '(?:re-designated|redesignated|designated|sanctioned|proscribed|banned|blacklisted|listed|outlawed|designate|designates|sanction|sanctions|proscribe|proscribes|ban|bans|blacklist|blacklists|list|lists|outlaw|outlaws|added to (?:the |its |a )?(?:[^⟦⟧ ]+ ){0,3}?list)';
+/** How an apposition names the one a role phrase described: ", X", "who used the name X", "called X". */
+const NAMED_AS = '(?:, |(?:, )?(?:who|whom) (?:used|uses|went by|goes by|called himself|calls himself) the (?:name|alias|nom de guerre|handle|kunya) |(?:, )?(?:called|named|known as) )';
 /** Nouns for a person's role or trade ("a Mogadishu businessman"). */
 const PERSON_NOUN = `(?:${[...PERSON_ROLE_NOUNS].filter((w) => /^[a-z-]+$/.test(w)).join('|')})`;
 /** Progressive forms: "had been monitoring X" is active, unlike "had been monitored". */
@@ -116,7 +118,7 @@ const SPECS: Spec[] = [
   ['member-of-members-including-possessive', 'member_of', `{O1} 's (?:members|militants|fighters|followers|operatives) (?:[^⟦⟧ ]+ ){0,3}?(?:, )?(?:such as|including|like|among them) {P}`, 2, 1],
   ['member-of-premodifier', 'member_of', `{P} {WHO}{BE}{ADV}{DET}{W2}{O1} (?:'s )?{W1}${MEMBER_ROLE}`, 1, 2],
   // "an Islamic State operative in Syria, Abu Hamza,": a role phrase named by the apposition after it.
-  ['member-of-role-appos-name', 'member_of', `(?:a|an|the|one) (?:[a-z-]+ )?{O1} (?:[a-z-]+ )?${MEMBER_ROLE} (?:(?:in|from|based in) ⟦L[*^]?#\\d+⟧ )?, {P1} (?:,|\\.|$|who|whom)`, 2, 1],
+  ['member-of-role-appos-name', 'member_of', `(?:a|an|the|one) (?:[a-z-]+ )?{O1} (?:[a-z-]+ )?${MEMBER_ROLE} (?:(?:in|from|based in) ⟦L[*^]?#\\d+⟧ )?${NAMED_AS}{P1}(?: ,| \\.|$| who| whom| and)`, 2, 1],
   // "drawn in by another member, Ethan Kowalski", "X, a fellow member,": of the group the passage is about.
   ['member-of-implicit-group', 'member_of', `(?:another|a fellow|one fellow|a senior|a founding|a former) (?:member|members|recruit|operative|militant|fighter|activist|administrator|moderator) (?!of )(?:, )?{P1}`, 1, 0, { implicitAgent: true, agentKind: 'group' }],
   ['member-of-implicit-group-appos', 'member_of', `{P1} , (?:another|a fellow|a senior|a founding|a former) (?:member|recruit|operative|militant|fighter) ,`, 1, 0, { implicitAgent: true, agentKind: 'group' }],
@@ -158,7 +160,7 @@ const SPECS: Spec[] = [
   ['assoc-linked-and', 'associated_with', `{X} {WHO}(?:[^⟦⟧ ]+ |⟦[OL][*^]?#\\d+⟧ (?:'s )?){1,10}?and {BE}{ADV}(?:also )?(?:linked|tied|connected|close|allied|affiliated|loyal|aligned|associated|in (?:[a-z]+ )?contact|in (?:[a-z]+ )?touch) (?:to|with) {GROUPNP}{ART}{X}`, 1, 2, { leftmost: true }],
   ['assoc-linked', 'associated_with', `{X} {WHO}{BE}{ADV}(?:also )?(?:linked|tied|connected|close|allied|affiliated|loyal|aligned|associated|in (?:[a-z]+ )?contact|in (?:[a-z]+ )?touch) (?:to|with) {GROUPNP}{ART}(?:⟦O[*^]?#\\d+⟧ 's (?:[a-z]+ ){0,2}(?:leader|chief|head|commander|founder|emir|deputy|spokesman) (?:, )?)?{X}`, 1, 2],
   // "had been in contact with an IS operative in Syria, Abu Hamza": the person the apposition names.
-  ['assoc-contact-appos', 'associated_with', `{X} {WHO}{HV}{ADV}{HAVE}(?:been )?(?:in (?:regular |frequent |close |direct )?(?:contact|touch|communication)|met|befriended|corresponded|communicated|worked) (?:with )?(?:a|an|the) (?:[^⟦⟧ ,]+ |⟦[OL][*^]?#\\d+⟧ ){1,6}?, {P1} (?:,|\\.|$|who|whom)`, 1, 2, { leftmost: true }],
+  ['assoc-contact-appos', 'associated_with', `{X} {WHO}{HV}{ADV}{HAVE}(?:been )?(?:in (?:regular |frequent |close |direct )?(?:contact|touch|communication)|met|befriended|corresponded|communicated|worked) (?:with )?(?:a|an|the) (?:[^⟦⟧ ,]+ |⟦[OL][*^]?#\\d+⟧ ){1,6}?${NAMED_AS}{P1}(?: ,| \\.|$| who| whom| and)`, 1, 2, { leftmost: true }],
   ['assoc-has-links', 'associated_with', `{X} {WHO}{HV}{ADV}(?:(?:has|have|had|with|maintains|maintained|maintain|developed|forged|built|having) )?{W3}(?:links|link|ties|connections|contacts|contact|relations|relationship|a relationship) (?:to|with) {THE}{X}`, 1, 2, { leftmost: true }],
   ['assoc-appos-close-to', 'associated_with', `{X1} , (?:a|an|the) (?:[^⟦⟧ ,]+ ){0,3}?(?:close|linked|tied|loyal|connected|allied|related) to (?:president |the )?{X1}`, 1, 2],
   ['assoc-links-between', 'associated_with', `(?:links|ties|connections|contacts|relationship|relations|cooperation|collaboration) between {THE}{A} and {THE}{A2}`, 1, 2],
