@@ -151,7 +151,7 @@ const SPECS: Spec[] = [
   ['leader-of-passive', 'leader_of', `{O1} (?:'s (?:⟦L[*^]?#\\d+⟧ )?(?:[a-z]+ ){1,2})?{WHO}{BE}{ADV}(?:led|headed|run|commanded|directed|chaired) by {W2}{P}`, 2, 1],
   ['leader-of-under', 'leader_of', `{O1} (?:, )?{W3}under {THE}(?:leadership of |command of |control of |direction of )?{W3}{P}`, 2, 1],
   // founder_of
-  ['founder-of-verb', 'founder_of', `{P} {WHO}{ADV}(?:had |has )?(?:founded|founds|co-founded|cofounded|set up|sets up|established|establishes|formed|forms|created|creates|launched|launches|started|starts) {THE}(?:⟦O[*^]?#\\d+⟧ 's (?:predecessor|forerunner|precursor) , (?:the )?)?{O}(?! 's (?:predecessor|forerunner|precursor))`, 1, 2],
+  ['founder-of-verb', 'founder_of', `{P} {WHO}{ADV}(?:had |has )?(?:founded|founds|co-founded|cofounded|set up|sets up|established|establishes|formed|forms|created|creates|launched|launches|started|starts) {NAMED}{THE}(?:⟦O[*^]?#\\d+⟧ 's (?:predecessor|forerunner|precursor) , (?:the )?)?{O}(?! 's (?:predecessor|forerunner|precursor))`, 1, 2],
   ['founder-of-with', 'founder_of', `{P} {WHO}{ADV}(?:had |has )?(?:founded|founds|co-founded|set up|sets up|established|establishes|formed|forms|created|creates|launched|launches|started|starts) {THE}{O1} (?:, (?:[^⟦⟧ ,]+ ){1,6}, )?(?:together )?with (?:[^⟦⟧ ]+ |⟦P[*^]?#\\d+⟧ 's ){0,3}?{P}`, 3, 2],
   ['founder-of-passive', 'founder_of', `{O1} {WHO}{BE}{ADV}(?:founded|co-founded|set up|established|formed|created|launched|started) {GL6}by {W2}{P}`, 2, 1],
   ['founder-of-role', 'founder_of', `{P} {WHO}{BE}{DET}{W2}${FOUNDER_ROLE}(?: and (?:[a-z-]+ )?(?:leader|head|chief|emir|commander|ideologue|spokesman))? of {GROUPNP}{THE}{O}`, 1, 2],
