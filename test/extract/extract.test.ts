@@ -342,3 +342,17 @@ test('modality: an apposition after a report in another clause is the author\'s;
   assert.equal(rel(x, 'founder_of', 'Omar Bakri', 'Al-Muhajiroun')?.modality, 'asserted', relTypes(x).join('; '));
   assert.ok(rel(x, 'located_in', 'Abu Hamza', 'Colorado'), relTypes(x).join('; '));
 });
+
+test('relations: a claim is not its apposition\'s group; "who used the name X"; "founded a group called X"; "X, the Y\'s news agency"', () => {
+  const x = extract('Islamic State West Africa Province (ISWAP), the Islamic State\'s affiliate in the region, claimed responsibility for the Konduga bombing through Amaq, the Islamic State\'s news agency. '
+    + 'Tariq Malik had been in regular contact with an Islamic State handler in Syria who used the name Abu Suhaib. '
+    + 'Rachid Boukhari, a former kickboxer, founded a street preaching group called Ummah Rising in 2012.', { documentDate: '2023-06-12' });
+  const ev = x.entities.find((e) => e.type === 'Event');
+  assert.ok(ev, x.entities.map((e) => e.name).join(', '));
+  assert.ok(rel(x, 'claimed_responsibility', 'Islamic State West Africa Province', ev.name), relTypes(x).join('; '));
+  assert.ok(!rel(x, 'claimed_responsibility', 'Islamic State', ev.name), relTypes(x).join('; '));
+  assert.ok(rel(x, 'associated_with', 'Amaq', 'Islamic State'), relTypes(x).join('; '));
+  assert.ok(rel(x, 'member_of', 'Abu Suhaib', 'Islamic State'), relTypes(x).join('; '));
+  assert.ok(rel(x, 'associated_with', 'Tariq Malik', 'Abu Suhaib'), relTypes(x).join('; '));
+  assert.ok(rel(x, 'founder_of', 'Rachid Boukhari', 'Ummah Rising'), relTypes(x).join('; '));
+});
