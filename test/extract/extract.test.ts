@@ -356,3 +356,10 @@ test('relations: a claim is not its apposition\'s group; "who used the name X"; 
   assert.ok(rel(x, 'associated_with', 'Tariq Malik', 'Abu Suhaib'), relTypes(x).join('; '));
   assert.ok(rel(x, 'founder_of', 'Rachid Boukhari', 'Ummah Rising'), relTypes(x).join('; '));
 });
+
+test('relations: a successor body, and a country\'s own agency is in that country', () => {
+  const x = extract('Police informed the Office for Constitutional Protection (OCP), Austria\'s domestic intelligence agency, in July. '
+    + 'In December 2021 it was dissolved and replaced by the Directorate of State Protection (DSN).');
+  assert.ok(rel(x, 'located_in', 'Office for Constitutional Protection', 'Austria'), relTypes(x).join('; '));
+  assert.ok(rel(x, 'associated_with', 'Office for Constitutional Protection', 'Directorate of State Protection'), relTypes(x).join('; '));
+});
