@@ -426,6 +426,8 @@ export function findMentions(tokens: Token[], sentences: TokenSentence[]): RawMe
         continue;
       }
       if (type) { /* typed by its apposition */ }
+      // "Islam4UK", "Sharia4Belgium": a word with digits inside is a brand or a group, not a person.
+      else if (/\p{L}\d+\p{L}/u.test(word.text)) { type = 'Organization'; rule = 'rule:digit-name'; }
       else if (prev && LOC_PREPS.has(prev.lower) && prev.lower !== 'from') { type = 'Location'; rule = 'rule:place-preposition'; }
       else if (prev && /^(?:neighbouring|neighboring|northern|southern|eastern|western|central|northwestern|northeastern|southwestern|southeastern)$/.test(prev.lower)) { type = 'Location'; rule = 'rule:place-adjective'; }
       else if (prev && (PERSON_TITLES.has(prev.lower.replace(/\.$/, '')) || PERSON_ROLE_NOUNS.has(prev.lower))) { type = 'Person'; rule = 'rule:title-context'; }

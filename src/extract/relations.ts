@@ -217,7 +217,7 @@ const SPECS: Spec[] = [
   ['alias-formerly', 'alias_of', `{X1} (?:, |\\( )?{BE}(?:formerly|previously|once|later|now) (?:known as|called|named) {THE}{X1}`, 1, 2],
   ['alias-renamed', 'alias_of', `{O1} {WHO}{BE}{ADV}(?:renamed|rebranded|renamed itself|changed its name to|reformed as|re-formed as|relaunched as|resurfaced as|re-emerged as|reconstituted as|operated as|operating as|operates as) {THE}{O1}`, 1, 2],
   ['alias-designated-x-as', 'alias_of', `(?:designated|proscribed|banned|listed|named|identified|added) {THE}{O1} as (?:an |a |another )?(?:alias|aliases|alternative name|other name|new name) (?:of|for) {THE}{O1}`, 1, 2],
-  ['alias-proscribed-as', 'alias_of', `{O1} {WHO}{BE}{ADV}(?:proscribed|banned|designated|listed|named|identified) as (?:an |a |another )?(?:alias|aliases|alternative name|other name|new name) (?:of|for) {THE}{O1}`, 1, 2],
+  ['alias-proscribed-as', 'alias_of', `{O1} {WHO}{BE}{ADV}(?:proscribed|banned|designated|listed|named|identified) (?:(?:in|on) [^⟦⟧ ,]+ )?as (?:an |a |another )?(?:alias|aliases|alternative name|other name|new name) (?:of|for) {THE}{O1}`, 1, 2],
   ['alias-successor', 'alias_of', `{O1} (?:, )?{BE}{DET}{W1}(?:successor|front|front group|alias|new name|rebranding|reincarnation) (?:to|of|for) {THE}{O1}`, 1, 2],
   // recruited
   // "Among his recruits were X and Y", "Boukhari's protégés included X".

@@ -363,3 +363,9 @@ test('relations: a successor body, and a country\'s own agency is in that countr
   assert.ok(rel(x, 'located_in', 'Office for Constitutional Protection', 'Austria'), relTypes(x).join('; '));
   assert.ok(rel(x, 'associated_with', 'Office for Constitutional Protection', 'Directorate of State Protection'), relTypes(x).join('; '));
 });
+
+test('names with digits inside are groups; "banned in 2010 as an alias of X"', () => {
+  const x = extract('Al Ghurabaa was banned in 2006, and Islam4UK was banned in 2010 as an alias of Al-Muhajiroun.');
+  assert.equal(entity(x, 'Islam4UK')?.type, 'Organization');
+  assert.ok(rel(x, 'alias_of', 'Islam4UK', 'Al-Muhajiroun'), relTypes(x).join('; '));
+});
