@@ -128,7 +128,7 @@ export function findEventCandidates(
         // "plotted to bomb Rotterdam station": a plot, named by its target.
         if (!v && /^(?:plotted|plotting|planned|planning|conspired|conspiring|plots|plans)$/.test(t.lower) && tokens[k + 1]?.lower === 'to') {
           const target = plotTarget(tokens, k + 2, sent.tokEnd, mentionAt, mentions);
-          if (target && inMention[k] < 0) {
+          if (target) {
             out.push({
               s: k, e: k + 2 + target.verb.length, sentence: sent.index, kind: 'plot', trigger: k,
               name: ['plot', 'to', ...target.verb, { mention: target.mention }], modifierMentions: [],

@@ -134,7 +134,9 @@ function typeFromWords(tokens: Token[], s: number, e: number): { type: EntityTyp
   }
   // "Norwegian of Iranian origin": a connector left at the front is no name either.
   if (a > s) while (a < e && NAME_CONNECTORS.has(tokens[a].lower) && !tokens[a].cap) a++;
-  if (a < e && [...Array(e - a).keys()].every((d) => DEMONYMS.has(tokens[a + d].lower))) return 'drop';
+  let allDemonyms = a < e;
+  for (let i = a; i < e && allDemonyms; i++) allDemonyms = DEMONYMS.has(tokens[i].lower);
+  if (allDemonyms) return 'drop';
   if (a === e) return 'drop';
   if (a > s) {
     const inner = typeFromWords(tokens, a, e);

@@ -8,35 +8,9 @@ import {
 import { ENTITY_TYPES, MODALITIES, relationSpec, type EntityType, type Modality } from '../schema/index.js';
 import type { RelationClaim, Repository, Statement, StoredEntity } from '../store/types.js';
 import { locateAll, type Place } from './gazetteer.js';
+import { NODE_MEASURES, type EvidenceItem, type GraphEdge, type GraphNode, type NodeMeasure } from './shapes.js';
 
-export const NODE_MEASURES = ['degree', 'strength', 'pagerank', 'betweenness', 'documents'] as const;
-export type NodeMeasure = (typeof NODE_MEASURES)[number];
-
-export interface GraphNode {
-  id: number;
-  label: string;
-  type: EntityType;
-  aliases: string[];
-  documents: number;
-  statements: number;
-  measures: Record<NodeMeasure, number>;
-}
-
-export interface GraphEdge {
-  /** Stable key: source|target|relation|modality. */
-  id: string;
-  source: number;
-  target: number;
-  relation: string;
-  label: string;
-  modality: Modality;
-  symmetric: boolean;
-  /** Distinct documents stating it. */
-  sources: number;
-  statements: number[];
-  firstDate: string | null;
-  lastDate: string | null;
-}
+export { NODE_MEASURES, type EvidenceItem, type GraphEdge, type GraphNode, type NodeMeasure };
 
 export interface GraphFilter {
   types?: EntityType[];
@@ -44,14 +18,6 @@ export interface GraphFilter {
   minSources?: number;
   from?: string;
   to?: string;
-}
-
-export interface EvidenceItem extends Statement {
-  subjectName: string;
-  objectName: string | null;
-  /** The document text just before and after the evidence sentence. */
-  before: string;
-  after: string;
 }
 
 interface Base {

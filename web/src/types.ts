@@ -1,8 +1,9 @@
 // Shapes of the workbench API's answers (see /api/openapi.json). Records the store defines are
 // its own types (type-only imports: nothing of the server is bundled).
 import type { Statement, StoredDocument, StoredEntity } from '../../src/store/types.js';
+import type { EvidenceItem, GraphEdge, GraphNode, NodeMeasure } from '../../src/serve/shapes.js';
 
-export type { Statement, StoredDocument, StoredEntity };
+export type { EvidenceItem, GraphEdge, GraphNode, NodeMeasure, Statement, StoredDocument, StoredEntity };
 
 export interface RelationTypeSpec { name: string; label: string; from: string[]; to: string[]; symmetric: boolean; description: string }
 export interface Schema {
@@ -15,35 +16,7 @@ export interface Schema {
   measures: string[];
 }
 
-export interface GraphNode {
-  id: number;
-  label: string;
-  type: string;
-  aliases: string[];
-  documents: number;
-  statements: number;
-  measures: Record<string, number>;
-}
-
-export interface GraphEdge {
-  id: string;
-  source: number;
-  target: number;
-  relation: string;
-  label: string;
-  modality: string;
-  symmetric: boolean;
-  sources: number;
-  statements: number[];
-  firstDate: string | null;
-  lastDate: string | null;
-}
-
 export interface GraphData { nodes: GraphNode[]; edges: GraphEdge[] }
-
-
-
-export interface EvidenceItem extends Statement { subjectName: string; objectName: string | null; before: string; after: string }
 
 export type Names = Record<number, { name: string; type: string }>;
 

@@ -6,7 +6,7 @@ import { query } from '../api';
 import { ErrorBox, TypeBadge, useApi, type Navigate } from '../common';
 import { download, NetworkRenderer } from '../graph/renderer';
 import { edgeStyle, edgeWidth, nodeSize, typeColour, EDGE_COLOUR, NEGATED_COLOUR } from '../graph/style';
-import type { GraphData, GraphEdge, Schema, Selection } from '../types';
+import type { GraphData, GraphEdge, NodeMeasure, Schema, Selection } from '../types';
 
 interface Filters { types: string[]; modalities: string[]; minSources: number; from: string; to: string }
 
@@ -18,7 +18,7 @@ export function GraphView({ schema, selection, onSelect, nav, version }: {
   schema: Schema; selection: Selection; onSelect: (s: Selection) => void; nav: Navigate; version: number;
 }) {
   const [filters, setFilters] = useState<Filters>({ types: schema.entityTypes, modalities: schema.modalities, minSources: 1, from: '', to: '' });
-  const [measure, setMeasure] = useState('degree');
+  const [measure, setMeasure] = useState<NodeMeasure>('degree');
   const [focus, setFocus] = useState<Set<number> | null>(null);
   const [search, setSearch] = useState('');
   const [message, setMessage] = useState<string | null>(null);
@@ -184,7 +184,7 @@ export function GraphView({ schema, selection, onSelect, nav, version }: {
       </section>
       <section>
         <h3>Size by</h3>
-        <select value={measure} onChange={(e) => setMeasure(e.target.value)} aria-label="size nodes by">
+        <select value={measure} onChange={(e) => setMeasure(e.target.value as NodeMeasure)} aria-label="size nodes by">
           {schema.measures.map((m) => <option key={m} value={m}>{m}</option>)}
         </select>
       </section>
