@@ -1,8 +1,9 @@
 // Scores the extractor against the gold documents: ../shared/eval/gold-dev (the seed), our own
 // fixtures under test/fixtures/extract, and test/fixtures/extract-second: ten reports written and
-// annotated by a second annotator to the same guidelines, more densely than ours (a development
-// set: the rules were since improved on it, so its score is optimistic too). Scored with
-// ../shared/eval/score.mjs.
+// annotated by a second annotator to the same guidelines, more densely than ours. Both fixture
+// sets are development data (rules were improved on them) and training data of the pair
+// classifier (npm run train:relations), so their scores are optimistic; only the seed's is not
+// trained on. Scored with ../shared/eval/score.mjs.
 //   npm run eval:extract [-- --quiet]
 import { existsSync, mkdtempSync, readdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -50,6 +51,6 @@ function runSet(label: string, goldDir: string): void {
 
 runSet('seed (gold-dev)', join(shared, 'eval/gold-dev'));
 const fixtures = join(root, 'test/fixtures/extract');
-if (existsSync(fixtures) && readdirSync(fixtures).some((f) => f.endsWith('.json'))) runSet('own fixtures', fixtures);
+if (existsSync(fixtures) && readdirSync(fixtures).some((f) => f.endsWith('.json'))) runSet('own fixtures (development and training set)', fixtures);
 const second = join(root, 'test/fixtures/extract-second');
-if (existsSync(second) && readdirSync(second).some((f) => f.endsWith('.json'))) runSet('second annotator (development set)', second);
+if (existsSync(second) && readdirSync(second).some((f) => f.endsWith('.json'))) runSet('second annotator (development and training set)', second);

@@ -367,6 +367,8 @@ export function resolveReferences(
         if (target < 0 && !personSince) target = lookBackPronoun(sent.index, 2, (x) => x.type === 'Organization');
         rule = 'coref:pronoun';
       } else if (t.lower === 'it' && (IT_VERBS.test(`${tokens[k + 1]?.lower ?? ''} ${tokens[k + 2]?.lower ?? ''}`)
+        // "it previously operated", "it later merged": an adverb before the verb.
+        || (/^(?:[a-z]+ly|also|later|once|still|then|now|since|soon)$/.test(tokens[k + 1]?.lower ?? '') && IT_VERBS.test(`${tokens[k + 2]?.lower ?? ''} ${tokens[k + 3]?.lower ?? ''}`))
         || /^(?:founded|formed|created|established|launched|led|joined|left|banned|proscribed|designated|sanctioned|funded|financed|backed|supported|heads|headed|runs|ran)$/.test(tokens[k - 1]?.lower ?? ''))) {
         // "it" with an organisation's verb after it ("it claimed", "it was banned in 2016").
         target = lookBackPronoun(sent.index, 1, (x) => x.type === 'Organization');

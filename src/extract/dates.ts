@@ -58,6 +58,13 @@ export function findDates(text: string, ref: Date | undefined): DateMention[] {
       if (!hasDay && !hasMonth && !weekday && !/\b(?:yesterday|today|last|ago)\b/i.test(t)) continue;
       if (!hasDay && !hasMonth && /\b(?:last|next|this) (?:week|weekend)\b/i.test(t)) continue;
       if (!ref && !hasYear) continue;
+      // "on Easter Sunday 2016": a weekday with a year after it dates to that year, not to the
+      // weekday before the document's date.
+      const yearAfter = !hasYear && weekday && !hasMonth ? /^\s*,?\s*(1[89]\d\d|20\d\d)\b/.exec(text.slice(r.index + r.text.length)) : null;
+      if (yearAfter) {
+        out.push({ start: r.index, end: r.index + r.text.length + yearAfter[0].length, text: r.text + yearAfter[0], iso: yearAfter[1] });
+        continue;
+      }
       const d = c.date();
       let y = d.getUTCFullYear();
       // News reports what happened: a month or day without a year that lands after the

@@ -438,6 +438,25 @@ function nounEvent(
     }
   }
   const specific = proper || complement !== undefined || possessor !== undefined;
+  if (!specific && !plural && kindFamily(kind) === 'violence') {
+    // "X was killed in a French drone strike in 2021": an incident someone named died in is a
+    // specific one, named by its kind ("drone strike").
+    let q = k - 1;
+    const mods: string[] = [];
+    while (q >= sent.tokStart && k - q <= 4 && tokens[q].word && inMention[q] < 0 && !/^(?:a|an)$/.test(tokens[q].lower)
+      && (DEMONYMS.has(tokens[q].lower) || (!tokens[q].cap && !FUNCTION_WORDS.has(tokens[q].lower)))) {
+      if (!DEMONYMS.has(tokens[q].lower)) mods.unshift(tokens[q].lower);
+      q--;
+    }
+    const art = tokens[q]?.lower ?? '';
+    const how = `${tokens[q - 2]?.lower ?? ''} ${tokens[q - 1]?.lower ?? ''}`;
+    if (/^(?:a|an)$/.test(art) && (mods.length > 0 || /^(?:airstrike|ambush)$/.test(trig.lower)) && /^(?:killed|died|wounded|injured|murdered|hurt|slain) (?:in|during|by)$/.test(how) && !mods.some((w) => /^(?:second|third|another|similar|separate|previous|later|earlier|failed)$/.test(w))) {
+      return {
+        s: q + 1, e: k + 1, sentence: sent.index, kind, trigger: k, name: [...mods, trig.lower], modifierMentions: [],
+        anaphoric: false, rule: 'event:died-in',
+      };
+    }
+  }
   if (!specific) {
     // "the attack": refers back to an incident already described (resolved by coreference).
     // "the metro bombing": lower-case modifiers may stand between the article and the noun.

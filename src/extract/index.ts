@@ -6,17 +6,18 @@
 //   anchored sentences -> modality
 import { endpointsAllowed, normalizeName, type EntityType, type RelationType } from '../schema/index.js';
 import type {
-  Evidence, ExtractedEntity, ExtractedRelation, Extraction, ExtractOptions, Mention,
+  Evidence, ExtractedEntity, ExtractedRelation, Extraction, ExtractOptions, Mention, PairRecord,
 } from './types.js';
 import { tokenize, type Token } from './tokens.js';
 import { splitSentences, type TokenSentence } from './sentences.js';
 import { findDates, referenceDate } from './dates.js';
 import { findMentions } from './mentions.js';
 import { resolveNames, type WorkEntity } from './entities.js';
-import { findEventCandidates, kindFamily } from './events.js';
+import { EVENT_TRIGGERS, findEventCandidates, kindFamily } from './events.js';
 import { isGovernment, resolveReferences, typeLetter, type Anchor, type EventInfo } from './coref.js';
 import { PATTERNS, ANCHOR_ID_RX, type Pattern } from './relations.js';
 import { modalityOf } from './modality.js';
+import { classifyPair, classRelation, loadPairModel, pairFeatures, pairSentence, type PairSentence } from './pairs.js';
 import { FUNCTION_WORDS, GROUP_FIRSTS, KNOWN_ORG_ALIASES, KNOWN_ORGS, PERSON_ROLE_NOUNS, PLACES, placeKey } from './lexicons.js';
 
 export type { Extraction, ExtractOptions } from './types.js';
@@ -191,8 +192,10 @@ export function extract(text: string, options: ExtractOptions = {}): Extraction 
   }
   eventRelations(entities, events, entityOf, anchors, shapedAll, drafts);
   placeInRegion(tokens, entities, anchors, drafts);
+  placeInGroupName(entities, anchors, police, government, drafts);
   exemplification(sentences, anchors, shapedAll, entities, drafts, incidentAt);
-  // Last: only pairs no rule above has tied.
+  // Then the learned pair classifier, and last the co-occurrence fallback: only pairs no rule above has tied.
+  modelTies(tokens, mentions, entities, events, police, government, anchors, shapedAll, drafts, options);
   fallbackTies(entities, anchors, shapedAll, drafts);
 
   return build(text, tokens, sentences, mentions, entityOf, entities, events, anchors, shapedAll, drafts);
@@ -312,6 +315,81 @@ function runPattern(p: Pattern, sh: Shaped, list: Anchor[], sentence: number, ct
  * Weaker than a pattern: confidence 0.4 and rule "cooccurrence:*", so an analyst can leave them
  * out (--min-confidence 0.5).
  */
+/**
+ * Pairs of parties in one sentence that no pattern tied go to the pair classifier
+ * (src/extract/pairs.ts); for each pair of entities its most confident proposal in the document
+ * is kept. Rule 'model:pairs', with a confidence below the patterns'.
+ */
+function modelTies(tokens: Token[], mentions: RawMentionSpan[], entities: WorkEntity[], events: Map<number, EventInfo>, police: boolean[], government: boolean[],
+  anchors: Anchor[][], shaped: Shaped[], drafts: Draft[], options: ExtractOptions): void {
+  const model = options.pairModel === undefined ? loadPairModel() : options.pairModel;
+  if (!model && !options.onPairs) return;
+  const related = new Set<string>();
+  for (const d of drafts) { related.add(`${d.source}|${d.target}`); related.add(`${d.target}|${d.source}`); }
+  const records: PairRecord[] = [];
+  const best = new Map<string, { draft: Draft; margin: number }>();
+  const kinds = entities.map((e, i) => e.type === 'Organization'
+    ? (police[i] ? 'police' : e.names.some((n) => /\b(?:court|tribunal|judge|prosecutor|prosecutors|prosecution)\b/i.test(n)) ? 'court' : government[i] ? 'government' : 'group')
+    : e.type === 'Event' ? kindFamily(events.get(i)?.kind)
+      : e.type === 'Person' && e.mentionIdx.some((mi) => officialRole(tokens, mentions[mi].s, mentions[mi].e)) ? 'official' : e.type.toLowerCase());
+  anchors.forEach((list, si) => {
+    const sh = shaped[si];
+    if (!sh || list.length < 2) return;
+    let words: PairSentence | undefined;
+    for (let i = 0; i < list.length; i++) {
+      const a = list[i];
+      for (let j = i + 1; j < list.length; j++) {
+        const b = list[j];
+        if (a.entity === b.entity || related.has(`${a.entity}|${b.entity}`)) continue;
+        // Two phrases of one list share a position: no words stand between them.
+        if (sh.anchorPos[j][0] < sh.anchorPos[i][1]) continue;
+        const ea = entities[a.entity], eb = entities[b.entity];
+        words ??= pairSentence(sh.text, sh.anchorPos);
+        const features = pairFeatures(words, i, j, { type: ea.type, kind: kinds[a.entity], reference: a.star }, { type: eb.type, kind: kinds[b.entity], reference: b.star });
+        if (options.onPairs) records.push({ first: { type: ea.type, names: [...ea.names] }, second: { type: eb.type, names: [...eb.names] }, features, sentence: si });
+        if (!model) continue;
+        const hit = classifyPair(model, features, ea.type, eb.type);
+        const rel = hit && classRelation(hit.cls);
+        if (!hit || !rel) continue;
+        const key = a.entity < b.entity ? `${a.entity}|${b.entity}` : `${b.entity}|${a.entity}`;
+        if ((best.get(key)?.margin ?? -Infinity) >= hit.margin) continue;
+        const [src, tgt] = rel.reversed ? [b, a] : [a, b];
+        best.set(key, {
+          margin: hit.margin,
+          draft: {
+            type: rel.type, source: src.entity, target: tgt.entity, sentence: si, from: sh.anchorPos[i][0], to: sh.anchorPos[j][1],
+            rule: 'model:pairs', sourceAnchor: src.star ? undefined : src, targetAnchor: tgt.star ? undefined : tgt, confidence: 0.45,
+          },
+        });
+      }
+    }
+  });
+  if (options.onPairs) options.onPairs(records);
+  for (const { draft } of best.values()) drafts.push(draft);
+}
+
+type RawMentionSpan = { s: number; e: number };
+
+/** Words for people who report on, judge or police a network rather than belong to it. */
+const OFFICIAL_RX = /^(?:judge|justice|prosecutor|prosecutors|lawyer|barrister|solicitor|attorney|counsel|detective|officer|inspector|superintendent|commissioner|constable|sergeant|minister|secretary|researcher|analyst|expert|professor|academic|journalist|reporter|correspondent|coroner|ambassador|mayor|governor|senator|mp|spokesperson|investigator|commander|chief|director)$/;
+
+/** The person is introduced by an official's title ("prosecutor X", "X, a lawyer for ..."). */
+function officialRole(tokens: Token[], s: number, e: number): boolean {
+  for (let q = s - 1; q >= Math.max(0, s - 3); q--) {
+    const w = tokens[q].lower;
+    if (OFFICIAL_RX.test(w) && w !== 'commander' && w !== 'chief' && w !== 'director') return true;
+    if (!tokens[q].word) break;
+  }
+  if (tokens[e]?.text !== ',' || !/^(?:a|an|the)$/.test(tokens[e + 1]?.lower ?? '')) return false;
+  for (let q = e + 2; q < Math.min(tokens.length, e + 7); q++) {
+    if (!tokens[q].word) return false;
+    const w = tokens[q].lower;
+    if (w === 'of' || w === 'for' || w === 'at' || w === 'with') return false;
+    if (OFFICIAL_RX.test(w) && !/^(?:commander|chief|director|spokesperson)$/.test(w)) return true;
+  }
+  return false;
+}
+
 function fallbackTies(entities: WorkEntity[], anchors: Anchor[][], shaped: Shaped[], drafts: Draft[]): void {
   const related = new Set<string>();
   for (const d of drafts) { related.add(`${d.source}|${d.target}`); related.add(`${d.target}|${d.source}`); }
@@ -379,6 +457,29 @@ function placeInRegion(tokens: Token[], entities: WorkEntity[], anchors: Anchor[
     added.push({ ...d, target: region.entity, targetAnchor: region, rule: `${d.rule}+region` });
   }
   drafts.push(...added);
+}
+
+/**
+ * "Ahl al-Sunna Dortmund", "Islamic State-Somalia": a group named after a place the text also
+ * names is based there. Government and police bodies are left out: "U.S. Treasury" names whose
+ * body it is, which annotators do not take for a location.
+ */
+function placeInGroupName(entities: WorkEntity[], anchors: Anchor[][], police: boolean[], government: boolean[], drafts: Draft[]): void {
+  const places = entities.map((e, i) => [e, i] as const).filter(([e]) => e.type === 'Location');
+  if (!places.length) return;
+  const firstAnchor = new Map<number, Anchor & { sentence: number }>();
+  anchors.forEach((list, si) => { for (const a of list) if (!a.star && !firstAnchor.has(a.entity)) firstAnchor.set(a.entity, { ...a, sentence: si }); });
+  entities.forEach((org, oi) => {
+    if (org.type !== 'Organization' || police[oi] || government[oi]) return;
+    const at = firstAnchor.get(oi);
+    if (!at) return;
+    const names = org.names.map((n) => ` ${normalizeName(n)} `);
+    for (const [pe, pi] of places) {
+      if (![...pe.keys].some((k) => names.some((n) => n.includes(` ${k} `) && n.trim() !== k))) continue;
+      const { sentence, ...sourceAnchor } = at;
+      drafts.push({ type: 'located_in', source: oi, target: pi, sentence, from: 0, to: 0, rule: 'name:place-in-group-name', sourceAnchor, confidence: 0.5 });
+    }
+  });
 }
 
 /** The entity is the named victim of the event's phrase ("killing X") in this sentence. */
@@ -552,6 +653,17 @@ function build(
     };
     const info = events.get(i);
     if (info) {
+      // "the 14 February suicide bombing in Pulwama" is also "the Pulwama bombing": the place
+      // and the trigger noun make a name readers use, kept as an alias.
+      const noun = normalizeName(ent.name).split(' ').reverse().find((w) => EVENT_TRIGGERS.has(w));
+      const places = new Set<number>();
+      for (const c of info.candidates) if (c.complement && mentions[c.complement.mention].type === 'Location' && entityOf[c.complement.mention] >= 0) places.add(entityOf[c.complement.mention]);
+      if (info.place !== undefined) places.add(info.place);
+      for (const pi of places) {
+        const place = keep[pi] ? entities[pi].names[0] : undefined;
+        const alias = `${place} ${noun}`;
+        if (place && noun && ent.name !== alias && !ent.aliases.includes(alias)) ent.aliases.push(alias);
+      }
       ent.event = { kind: info.kind };
       if (info.date) ent.event.date = info.date;
       if (info.place !== undefined && idOf.has(info.place)) ent.event.place = idOf.get(info.place);

@@ -72,7 +72,7 @@ society trust fund charity times news post herald guardian telegraph tribune jou
 gazette press television radio broadcasting unit squad division regiment corps directorate
 secretariat cabinet congress senate assembly caliphate emirate taliban mujahideen mujahidin
 trading holdings exchange industries enterprises logistics capital partners ventures airlines airways shipping international
-imports exports consulting charities
+imports exports consulting charities travel tours remittance remittances
 hezbollah hizbullah hamas jihad fighters militia militias cell`);
 
 /** First words of group names in Arabic, Urdu, Malay and Somali usage ("Ansar ...", "Jabhat ..."): group, army, front, movement, battalion, party. */
@@ -97,6 +97,36 @@ export const KNOWN_ORGS: Map<string, string> = new Map(Object.entries({
   'national action': 'National Action', 'muslim brotherhood': 'Muslim Brotherhood', 'met': 'Met',
   'metropolitan police': 'Metropolitan Police', 'crown prosecution service': 'Crown Prosecution Service',
   'old bailey': 'Old Bailey', parliament: 'Parliament', congress: 'Congress', 'abu sayyaf': 'Abu Sayyaf',
+  // Armed groups and movements often named in reporting on terrorism (public knowledge; designated
+  // by the US, UK, UN or EU at some point, or widely reported).
+  'hayat tahrir al sham': 'Hayat Tahrir al-Sham', 'jabhat al nusra': 'Jabhat al-Nusra', 'nusra front': 'Nusra Front',
+  'al nusra front': 'al-Nusra Front', 'jabhat fateh al sham': 'Jabhat Fateh al-Sham', 'hurras al din': 'Hurras al-Din',
+  'ahrar al sham': 'Ahrar al-Sham', 'jaysh al islam': 'Jaysh al-Islam', 'jund al aqsa': 'Jund al-Aqsa',
+  aqim: 'AQIM', aqap: 'AQAP', aqis: 'AQIS', jnim: 'JNIM', iswap: 'ISWAP', isgs: 'ISGS', iskp: 'ISKP', 'is k': 'IS-K', 'isis k': 'ISIS-K',
+  'ansar dine': 'Ansar Dine', 'al mourabitoun': 'Al-Mourabitoun', ansaru: 'Ansaru', 'ansar al sharia': 'Ansar al-Sharia',
+  'ansar bait al maqdis': 'Ansar Bait al-Maqdis', 'ansar allah': 'Ansar Allah', houthis: 'Houthis',
+  'tehrik i taliban pakistan': 'Tehrik-i-Taliban Pakistan', 'tehreek e taliban pakistan': 'Tehreek-e-Taliban Pakistan', ttp: 'TTP',
+  'lashkar e jhangvi': 'Lashkar-e-Jhangvi', 'jamaat ud dawa': 'Jamaat-ud-Dawa', 'falah i insaniat foundation': 'Falah-i-Insaniat Foundation',
+  'hizbul mujahideen': 'Hizbul Mujahideen', 'harkat ul mujahideen': 'Harkat-ul-Mujahideen', 'harakat ul mujahideen': 'Harakat-ul-Mujahideen',
+  'indian mujahideen': 'Indian Mujahideen', 'haqqani network': 'Haqqani Network', 'jamaat ul ahrar': 'Jamaat-ul-Ahrar',
+  'islamic movement of uzbekistan': 'Islamic Movement of Uzbekistan', 'caucasus emirate': 'Caucasus Emirate',
+  'jemaah ansharut daulah': 'Jemaah Ansharut Daulah', 'mujahidin indonesia timur': 'Mujahidin Indonesia Timur',
+  'maute group': 'Maute group', 'allied democratic forces': 'Allied Democratic Forces', adf: 'ADF',
+  'al muhajiroun': 'Al-Muhajiroun', 'hizb ut tahrir': 'Hizb ut-Tahrir', 'millatu ibrahim': 'Millatu Ibrahim',
+  'sharia4belgium': 'Sharia4Belgium', 'atomwaffen division': 'Atomwaffen Division', 'the base': 'The Base',
+  'nordic resistance movement': 'Nordic Resistance Movement', 'sonnenkrieg division': 'Sonnenkrieg Division',
+  'feuerkrieg division': 'Feuerkrieg Division', 'combat 18': 'Combat 18', 'blood and honour': 'Blood and Honour',
+  'proud boys': 'Proud Boys', 'palestinian islamic jihad': 'Palestinian Islamic Jihad', 'kataib hezbollah': "Kata'ib Hezbollah",
+  'al aqsa martyrs brigades': "Al-Aqsa Martyrs' Brigades", 'qassam brigades': 'Qassam Brigades', 'jaish al adl': 'Jaish al-Adl',
+  'dhkp c': 'DHKP-C', farc: 'FARC', eln: 'ELN', ltte: 'LTTE', 'real ira': 'Real IRA', 'new ira': 'New IRA', uvf: 'UVF',
+  'wagner group': 'Wagner Group', 'amaq': 'Amaq', 'amaq news agency': 'Amaq News Agency', 'al hayat media center': 'al-Hayat Media Center',
+  'al furqan': 'al-Furqan', amniyat: 'Amniyat', 'islamic state': 'Islamic State',
+  // Security, police and justice bodies named by acronym or short name.
+  'densus 88': 'Densus 88', sapo: 'Säpo', 'säpo': 'Säpo', dgsi: 'DGSI', dgse: 'DGSE', bfv: 'BfV', bka: 'BKA', bnd: 'BND',
+  aivd: 'AIVD', asio: 'ASIO', csis: 'CSIS', rcmp: 'RCMP', pnat: 'PNAT',
+  mossad: 'Mossad', 'shin bet': 'Shin Bet', fsb: 'FSB', isi: 'ISI', 'special branch': 'Special Branch',
+  // Platforms named as places of recruitment or propaganda are companies.
+  telegram: 'Telegram', discord: 'Discord', facebook: 'Facebook', youtube: 'YouTube', twitter: 'Twitter', tiktok: 'TikTok',
 }));
 
 /** Well-known alternative names of the same organisation (normalised -> canonical normalised). */
@@ -160,7 +190,18 @@ Iraq|Syria|Libya|Yemen|Somalia|Afghanistan|Pakistan|Turkey|Iran|Russia|Nigeria|M
 California|Florida|Virginia|New Jersey|Michigan|Minnesota|Ohio|Pennsylvania|Arizona|Bavaria|Catalonia|
 Mindanao|Xinjiang|Crimea|Donbas|Donetsk|Kyiv|Kiev|Odesa|Tel Aviv|Jerusalem|Ramallah|Hebron|Amman|Doha|
 Dubai|Abu Dhabi|Muscat|Kuwait City|Manama|Nairobi|Addis Ababa|Khartoum|Kampala|Dar es Salaam|Abuja|
-Kano|Dakar|Nouakchott|Ouagadougou|Niamey|N'Djamena|Brussels`;
+Kano|Dakar|Nouakchott|Ouagadougou|Niamey|N'Djamena|Brussels|
+Khyber Pakhtunkhwa|Balochistan|Baluchistan|Sindh|North Waziristan|South Waziristan|Bajaur|Nangarhar|Kunar|
+Kunduz|Nuristan|Borno|Yobe|Adamawa|Zamfara|Katsina|Cabo Delgado|Deir ez-Zor|Deir ezzor|Nineveh|Anbar|Diyala|
+Kirkuk|Tikrit|Ramadi|Hasakah|al-Hol|Sulu|Basilan|Jolo|Marawi|Cotabato|Puntland|Jubaland|Somaliland|Kismayo|
+Tillaberi|Menaka|Kidal|Mopti|Tigray|Darfur|Jammu|Srinagar|Pulwama|Dagestan|Ingushetia|Tajikistan|
+Uzbekistan|Kyrgyzstan|Kazakhstan|Chittagong|Sri Lanka|Colombo|Batticaloa|Surabaya|Poso|Lampung|Riau|
+Aceh|Sulawesi|Java|Sumatra|Borneo|Sabah|Mindanao|Zamboanga|Gothenburg|Göteborg|Malmö|Uppsala|Aarhus|Odense|
+Tangier|Tetouan|Fez|Oran|Sfax|Sousse|Misrata|Derna|Sabratha|Garissa|Lamu|Mandera|Wajir|Goma|Bunia|
+Ituri|North Kivu|Kasese|Palma|Pemba|Gaziantep|Kilis|Sanliurfa|Hatay|Antakya|Idlib province|Tri-Border Area|
+Ciudad del Este|Foz do Iguaçu|Saint-Denis|Trappes|Lunel|Roubaix|Verviers|Vilvoorde|Dinslaken|Solingen|
+Wuppertal|Bochum|Dortmund|Hildesheim|Ansbach|Würzburg|Lakemba|Parramatta|Fremantle|Perth|Brisbane|Adelaide|
+Calgary|Edmonton|Winnipeg|Vancouver|Grand Forks|Minneapolis-St Paul|Dearborn|Fort Hood`;
 
 /** Normalised place names: countries (with their aliases and capitals, from countries-list) and EXTRA_PLACES. */
 export const PLACES: Map<string, string> = (() => {

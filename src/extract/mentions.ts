@@ -79,6 +79,14 @@ function typeFromWords(tokens: Token[], s: number, e: number): { type: EntityTyp
   const key = keyOf(tokens, s, e);
   const first = tokens[s].lower, last = tokens[e - 1].lower;
   if (KNOWN_ORGS.has(key)) return { type: 'Organization', s, e, rule: 'lexicon:known-org' };
+  // "Islamic State-Somalia", "ISIS-K": a known group's name joined by a hyphen to a place or
+  // letter names its branch.
+  const lastText = tokens[e - 1].text;
+  const hyphen = lastText.indexOf('-');
+  if (hyphen > 0 && /^-\p{Lu}/u.test(lastText.slice(hyphen))) {
+    const stem = placeKey([...tokens.slice(s, e - 1).map((t) => t.text), lastText.slice(0, hyphen)].join(' '));
+    if (KNOWN_ORG_NAMES.has(stem) || KNOWN_ORG_ALIASES.has(stem)) return { type: 'Organization', s, e, rule: 'lexicon:known-org-branch' };
+  }
   // "a French Islamic State propagandist": the nationality is not part of the group's name.
   // ("Pakistani Taliban" is a group of its own: only names of two words or more are split off.)
   if (e - s > 2 && DEMONYMS.has(first) && KNOWN_ORG_NAMES.has(keyOf(tokens, s + 1, e))) return { type: 'Organization', s: s + 1, e, rule: 'lexicon:known-org' };
@@ -108,7 +116,7 @@ function typeFromWords(tokens: Token[], s: number, e: number): { type: EntityTyp
   // temple "of" something is more often a denomination).
   if (e - s > 2 && LOC_HEADS.has(first) && tokens[s + 1].lower === 'of' && first !== 'church' && first !== 'temple')
     return { type: 'Location', s, e, rule: 'lexicon:place-head-of' };
-  if (e - s > 1 && LOC_HEADS.has(last)) return { type: 'Location', s, e, rule: 'lexicon:place-head' };
+  if (e - s > 1 && LOC_HEADS.has(last) && !PERSON_TITLES.has(first.replace(/\.$/, ''))) return { type: 'Location', s, e, rule: 'lexicon:place-head' };
   // "Home Secretary", "Foreign Minister": an office named without its holder.
   if (/^(?:secretary|minister|chancellor|commissioner|president|prosecutor|ambassador|spokesman|spokeswoman)$/.test(last)) return 'drop';
   // "English-speaking", "Saudi-backed": an adjective made from a nationality.
@@ -116,6 +124,9 @@ function typeFromWords(tokens: Token[], s: number, e: number): { type: EntityTyp
   if (HOLIDAYS.has(key)) return 'drop';
   // "Bastille Day", "Easter Sunday", "Christmas Eve": days, not names.
   if (e - s > 1 && /^(?:day|eve|sunday|monday|tuesday|wednesday|thursday|friday|saturday)$/.test(last)) return 'drop';
+  // "the Cal Miskaad mountains", "the Dar al-Arqam mosque": a name before the kind of place is a place.
+  if (tokens[s - 1]?.lower === 'the' && tokens[e] && !tokens[e].cap && PLACE_KIND_AFTER.has(tokens[e].lower) && tokens[e].lower !== 'state' && !DEMONYMS.has(first))
+    return { type: 'Location', s, e, rule: 'rule:the-name-place-kind' };
   // "the Red Circle", "the Northern Legion": a capitalised name after "the" is a body, not a person.
   if (e - s > 1 && tokens[s - 1]?.lower === 'the' && !PERSON_TITLES.has(first)) {
     let allAdj = true;
@@ -184,6 +195,14 @@ function chunks(tokens: Token[], sent: TokenSentence): [number, number][] {
       while (k < sent.tokEnd && k - j < 2 && NAME_CONNECTORS.has(tokens[k].lower) && !tokens[k].cap) k++;
       if (k > j && k < sent.tokEnd && isNameToken(tokens[k]) && tokens[j].lower !== 'and' ) { j = k + 1; continue; }
       if (k > j && k < sent.tokEnd && isNameToken(tokens[k]) && tokens[j].lower === 'and' && hasOf(tokens, i, j)) { j = k + 1; continue; }
+      // "Federal Office for the Protection of the Constitution", "Institute for Strategic Dialogue":
+      // a body's head word, then "for" and what the body is for.
+      if (j < sent.tokEnd && tokens[j].lower === 'for' && (ORG_HEADS.has(tokens[j - 1].lower) || /^(?:centre|center)$/.test(tokens[j - 1].lower)) && !DEMONYMS.has(tokens[j - 1].lower)) {
+        const q = tokens[j + 1]?.lower === 'the' ? j + 2 : j + 1;
+        if (q < sent.tokEnd && isNameToken(tokens[q]) && !KNOWN_ORGS.has(tokens[q].lower) && !PLACES.has(tokens[q].lower)) { j = q + 1; continue; }
+      }
+      // "Security and Intelligence Service": two words joined by "and" under one body's head word.
+      if (k === j + 1 && k < sent.tokEnd && tokens[j].lower === 'and' && isNameToken(tokens[k]) && andJoinsOneBody(tokens, i, j, sent.tokEnd)) { j = k + 1; continue; }
       // "al-Qaeda in the Islamic Maghreb": a known group's name continued by "in the ...".
       if (tokens[j]?.lower === 'in' && tokens[j + 1]?.lower === 'the' && j + 2 < sent.tokEnd && isNameToken(tokens[j + 2]) && KNOWN_ORGS.has(keyOf(tokens, i, j))) { j += 3; continue; }
       break;
@@ -260,6 +279,39 @@ function namedByGroupNoun(tokens: Token[], s: number): boolean {
   return i >= 0 && (GROUP_NOMINALS.has(tokens[i].lower) || tokens[i].lower === 'organisation' || tokens[i].lower === 'outfit');
 }
 
+const SINGLE_GROUP_NOUNS = new Set(['group', 'network', 'movement', 'organisation', 'organization', 'outfit', 'faction', 'militia', 'sect', 'cell', 'gang']);
+/**
+ * "the neo-Nazi network Iron Dawn", "Far-right group Iron Dawn to be banned": a name right after a
+ * group noun names the group, even in ordinary words. Not when a verb follows ("the group Masood
+ * joined": the name is the subject of a relative clause).
+ */
+function groupNounBefore(tokens: Token[], sent: TokenSentence, s: number, e: number): boolean {
+  if (s - 1 < sent.tokStart || !SINGLE_GROUP_NOUNS.has(tokens[s - 1].lower)) return false;
+  const next = tokens[e];
+  if (next && next.word && !next.cap && !FUNCTION_WORDS.has(next.lower) && !/^(?:was|is|has|had|will|would|to|as)$/.test(next.lower)) return false;
+  if (e - s === 1 && GIVEN_NAMES.has(tokens[s].lower)) return false;
+  for (let q = s - 2; q >= Math.max(sent.tokStart - 1, s - 5); q--) {
+    if (q < sent.tokStart || /^(?:a|an|the|its|their|his|her)$/.test(tokens[q].lower)) return true;
+    if (!tokens[q].word) return false;
+  }
+  return false;
+}
+
+/**
+ * "Danish Security and Intelligence Service", "Customs and Border Protection": the name before
+ * "and" has no head of its own and the name after it ends in a body's head word, so together
+ * they are one body (not "MI5 and the Security Service", not "Britain and Border Force").
+ */
+function andJoinsOneBody(tokens: Token[], s: number, and: number, end: number): boolean {
+  if (and - s > 3) return false;
+  for (let i = s; i < and; i++) if (ORG_HEADS.has(tokens[i].lower) || /^\p{Lu}{2,}$/u.test(tokens[i].text)) return false;
+  const before = keyOf(tokens, s, and);
+  if (PLACES.has(before) || KNOWN_ORGS.has(before) || GIVEN_NAMES.has(tokens[s].lower) || (and - s === 1 && DEMONYMS.has(tokens[s].lower))) return false;
+  let m = and + 1;
+  while (m < end && m - and <= 3 && isNameToken(tokens[m])) m++;
+  return m - and >= 2 && ORG_HEADS.has(tokens[m - 1].lower) && !PLACES.has(keyOf(tokens, and + 1, m));
+}
+
 function hasOf(tokens: Token[], s: number, e: number): boolean {
   for (let i = s; i < e; i++) if (tokens[i].lower === 'of') return true;
   return false;
@@ -284,6 +336,8 @@ export function findMentions(tokens: Token[], sentences: TokenSentence[]): RawMe
   /** Types the model gave each name in this document, for names it missed elsewhere. */
   const modelTypes = new Map<string, EntityType>();
   const pending: { s: number; e: number; sentence: number }[] = [];
+  /** Names typed by their context ("the network Iron Dawn"), for the same name elsewhere. */
+  const ruleTypes = new Map<string, EntityType>();
 
   for (const sent of sentences) {
     const sentChunks = chunks(tokens, sent);
@@ -294,6 +348,10 @@ export function findMentions(tokens: Token[], sentences: TokenSentence[]): RawMe
         out.push({ s, e, type: 'Person', sentence: sent.index, rule: 'rule:quoted-alias' });
       } else if (namedByGroupNoun(tokens, s)) {
         out.push({ s, e, type: 'Organization', sentence: sent.index, rule: 'rule:group-called' });
+        ruleTypes.set(keyOf(tokens, s, e), 'Organization');
+      } else if (groupNounBefore(tokens, sent, s, e)) {
+        out.push({ s, e, type: 'Organization', sentence: sent.index, rule: 'rule:group-noun-name' });
+        ruleTypes.set(keyOf(tokens, s, e), 'Organization');
       } else if (e < sent.tokEnd && SITE_HEAD_AFTER.has(tokens[e].lower) && !PLACES.has(keyOf(tokens, s, e)) && !DEMONYMS.has(tokens[s].lower)
         && !/^(?:a|an)$/.test(tokens[s - 1]?.lower ?? '') && !(tokens[e + 1]?.word && !tokens[e + 1].cap && !FUNCTION_WORDS.has(tokens[e + 1].lower))
         && !KNOWN_ORGS.has(keyOf(tokens, s, e)) && e - s <= 2) {
@@ -344,6 +402,10 @@ export function findMentions(tokens: Token[], sentences: TokenSentence[]): RawMe
       // "Abdullah A.": a name with an initial after it (German court style) is a person.
       if (e < sent.tokEnd && /^\p{Lu}$/u.test(tokens[e].text) && tokens[e + 1]?.text === '.' && tokens[e].start - tokens[e - 1].end <= 1) { e++; sp.type = 'PER'; }
       if (sp.type !== 'PER' && e - s === 1 && GIVEN_NAMES.has(tokens[s].lower) && !KNOWN_ORGS.has(tokens[s].lower) && !PLACES.has(tokens[s].lower)) sp.type = 'PER';
+      // "a checkpoint outside Bosaso", "raids in Bandar Lampung": a name after a place preposition,
+      // or a city of the gazetteer, is a place, not a person, unless a given name opens it.
+      else if (sp.type === 'PER' && e - s <= 3 && !GIVEN_NAMES.has(tokens[s].lower) && tokens[e]?.lower !== "'s" && !/^\p{Lu}+$/u.test(tokens[s].text)
+        && (/^(?:outside|near|inside|in|across|throughout)$/.test(tokens[s - 1]?.lower ?? '') || isLargeCity(keyOf(tokens, s, e)))) sp.type = 'LOC';
       // "the arrest of Salah Abdeslam": a given name opening a short name makes it a person.
       if (sp.type !== 'PER' && e - s >= 2 && e - s <= 4 && GIVEN_NAMES.has(tokens[s].lower)) {
         let bodyWord = false;
@@ -405,6 +467,12 @@ export function findMentions(tokens: Token[], sentences: TokenSentence[]): RawMe
     if (placeLike) {
       for (let i = p.s; i < p.e; i++) covered[i] = 1;
       out.push({ s: p.s, e: p.e, type: 'Location', sentence: p.sentence, rule: 'rule:possessed-by-place' });
+      continue;
+    }
+    const named = ruleTypes.get(keyOf(tokens, p.s, p.e));
+    if (named) {
+      for (let i = p.s; i < p.e; i++) covered[i] = 1;
+      out.push({ s: p.s, e: p.e, type: named, sentence: p.sentence, rule: 'rule:document-consistency' });
       continue;
     }
     const fix = typeFromWords(tokens, p.s, p.e);

@@ -93,7 +93,16 @@ const INVEST_PASSIVE = '(?:investigated|arrested|charged|convicted|sentenced|det
 const INVEST_ACTIVE = '(?:investigated|investigating|investigates|investigate|arrested|arrests|arresting|arrest|charged|charges|charging|convicted|sentenced|detained|detaining|questioned|questioning|monitored|monitoring|monitor|watched|watching|surveilled|surveilling|surveil|tracked|tracking|prosecuted|prosecuting|jailed|indicted|raided|interviewed|apprehended|captured|(?:opened|launched|began|started) (?:a |an )?(?:[a-z]+ )?(?:file|investigation|inquiry|probe|case) (?:on|into)|kept (?:a |an )?(?:eye|watch|tabs) on|placed|put)';
 const DESIGNATE_V = '(?:re-designated|redesignated|designated|sanctioned|proscribed|banned|blacklisted|listed|outlawed|designate|designates|sanction|sanctions|proscribe|proscribes|ban|bans|blacklist|blacklists|list|lists|outlaw|outlaws|added to (?:the |its |a )?(?:[^⟦⟧ ]+ ){0,3}?list)';
 /** How an apposition names the one a role phrase described: ", X", "who used the name X", "called X". */
-const NAMED_AS = '(?:, |(?:, )?(?:who|whom) (?:used|uses|went by|goes by|called himself|calls himself) the (?:name|alias|nom de guerre|handle|kunya) |(?:, )?(?:called|named|known as) )';
+const NAMED_AS = '(?:, |(?:, )?(?:who|whom) (?:used|uses|went by|goes by|called himself|calls himself) the (?:name|alias|nom de guerre|handle|kunya) |(?:, )?who (?:called|calls|styled|styles) (?:himself|herself) |(?:, )?(?:called|named|known as|known only as|identified only as|known simply as) )';
+/**
+ * A list whose items may carry an apposition or relative clause ("X, who manages the branch in Y,
+ * and Z"); the apposition may name people and places, never a body (that would be a party).
+ */
+const LOOSE_LIST = (t: string) => {
+  const appos = `(?: , (?:[^⟦⟧, ]+ |⟦[PL][*^]?#\\d+⟧ ){0,13}(?:[^⟦⟧, ]+|⟦[PL][*^]?#\\d+⟧))?`;
+  const head = `(?:⟦P[*^]?#\\d+⟧ 's [a-z-]+ , )?⟦${t}#\\d+⟧${appos}`;
+  return `(${head}(?: (?:,|, and|and) ${head})*)`;
+};
 /** Nouns for a person's role or trade ("a Mogadishu businessman"). */
 const PERSON_NOUN = `(?:${[...PERSON_ROLE_NOUNS].filter((w) => /^[a-z-]+$/.test(w)).join('|')})`;
 /** Progressive forms: "had been monitoring X" is active, unlike "had been monitored". */
@@ -213,9 +222,13 @@ const SPECS: Spec[] = [
   ['family-role-of-list', 'family_of', `{P} {WHO}{BE}{DET}{W1}(?:${FAMILY_ROLE.slice(3, -1)}|sons|daughters|brothers|sisters|cousins|nephews|nieces|children|wives|twins) of (?:(?:a|an|the) (?:[^⟦⟧ ,]+ ){0,3}(?:, )?)?{P1}`, 1, 2],
   ['family-whose', 'family_of', `{P1} , whose {W1}${FAMILY_ROLE}s? (?:, )?{P1}`, 1, 2],
   ['family-married', 'family_of', `{P1} {WHO}{ADV}(?:married|wed|is married to|was married to) {P1}`, 1, 2],
+  // "later married a Danish convert, X", "married a Belgian IS fighter, Y": the spouse named in apposition.
+  ['family-married-appos', 'family_of', `{P1} {G}(?:married|wed|is married to|was married to) (?:a|an|the|another|one) (?:[^⟦⟧ ,]+ |⟦[OL][*^]?#\\d+⟧ ){0,4}?, {P1}`, 1, 2, { leftmost: true }],
+  ['family-married-named', 'family_of', `{P1} {G}(?:married|wed) (?:a|an|the|another) (?:[^⟦⟧ ,]+ |⟦[OL][*^]?#\\d+⟧ ){0,4}?(?:called|named) {P1}`, 1, 2, { leftmost: true }],
   // alias_of
   ['alias-formerly', 'alias_of', `{X1} (?:, |\\( )?{BE}(?:formerly|previously|once|later|now) (?:known as|called|named) {THE}{X1}`, 1, 2],
   ['alias-renamed', 'alias_of', `{O1} {WHO}{BE}{ADV}(?:renamed|rebranded|renamed itself|changed its name to|reformed as|re-formed as|relaunched as|resurfaced as|re-emerged as|reconstituted as|operated as|operating as|operates as) {THE}{O1}`, 1, 2],
+  ['alias-under-the-name', 'alias_of', `{O1} {WHO}{BE}{ADV}(?:operated|operates|operating|existed|was known|was active|went|goes|campaigned|organised|organized|posted|recruited) (?:online )?under the (?:name|names|banner|label|guise|brand) (?:of )?{THE}{O1}`, 1, 2],
   ['alias-designated-x-as', 'alias_of', `(?:designated|proscribed|banned|listed|named|identified|added) {THE}{O1} as (?:an |a |another )?(?:alias|aliases|alternative name|other name|new name) (?:of|for) {THE}{O1}`, 1, 2],
   ['alias-proscribed-as', 'alias_of', `{O1} {WHO}{BE}{ADV}(?:proscribed|banned|designated|listed|named|identified) (?:(?:in|on) [^⟦⟧ ,]+ )?as (?:an |a |another )?(?:alias|aliases|alternative name|other name|new name) (?:of|for) {THE}{O1}`, 1, 2],
   ['alias-successor', 'alias_of', `{O1} (?:, )?{BE}{DET}{W1}(?:successor|front|front group|alias|new name|rebranding|reincarnation) (?:to|of|for) {THE}{O1}`, 1, 2],
@@ -240,7 +253,7 @@ const SPECS: Spec[] = [
   ['perpetrator-person-claimed', 'perpetrator_of', `{P1} {WHO}{G}(?:claimed|claims|has claimed|took|takes|accepted|accepts|admitted) (?:full )?(?:responsibility|credit) (?:for|of) {THE}(?:[a-z]+ 's )?{V}`, 1, 2],
   ['perpetrator-role', 'perpetrator_of', `{P} {WHO}{BE}{DET}{W2}(?:attacker|attackers|bomber|bombers|gunman|gunmen|perpetrator|perpetrators|killer|killers|murderer|assailant|plotter|plotters|ringleader|mastermind|architect|organiser|organizer) (?:in|of|behind|responsible for|who carried out) {THE}{V}`, 1, 2],
   ['perpetrator-punished-for', 'perpetrator_of', `{P} {G}(?:convicted|jailed|sentenced|charged|arrested|found guilty|imprisoned|tried|serving (?:a |an )?{W3}(?:sentence|term|life-sentence)|given (?:a |an )?{W3}(?:sentence|term)|received (?:a |an )?{W3}(?:sentence|term)) {W10}(?:for|over|in connection with|in relation to) (?:the |his |her |their |⟦P\\*#\\d+⟧ 's )?(?:(?:role|part) in (?:the )?)?{V}`, 1, 2, { eventFamily: 'violence' }],
-  ['perpetrator-behind', 'perpetrator_of', `{X} {WHO}{BE}{ADV}(?:behind|responsible for) {THE}{V}`, 1, 2],
+  ['perpetrator-behind', 'perpetrator_of', `{X} {WHO}{BE}{ADV}(?:(?:the |a )?(?:driving force|brains|mastermind|architect|organiser|organizer|ringleader|leading figure|main figure) )?(?:behind|responsible for) {THE}{V}`, 1, 2],
   ['perpetrator-kill-subject', 'perpetrator_of', `{X1} {G}(?<!(?:was|were|been|being|is|are) ){V}`, 1, 2, { killVerbEvent: true }],
   // victim_of
   ['victim-in', 'victim_of', `{P} {WHO}{BE}{ADV}(?:killed|injured|wounded|hurt|murdered|stabbed|shot|targeted|died|among the dead|among the victims|among those killed|taken hostage|kidnapped|maimed) {W2}(?:in|during|by|at) {THE}{V}`, 1, 2],
@@ -255,9 +268,16 @@ const SPECS: Spec[] = [
   // arrested or charged with no agent named: the police body the report is about
   ['investigated-implicit-police', 'investigated_by', `{X} {WHO}(?:was|were|has been|have been|had been|is|are|being) {ADV}(?:arrested|charged|detained|questioned|held|remanded|interviewed|bailed|released on bail)(?! by)`, 1, 0, { implicitAgent: true }],
   // "Among those designated was X": the designating body is the one the report is about
+  // "Also sanctioned were X's brother, Y, who manages ..., and Z, a courier": a list with appositions.
+  ['designated-implicit-list', 'designated_by', `(?:among (?:those|the people|the individuals|the entities) (?:designated|sanctioned|listed|named)|also (?:designated|sanctioned|listed|targeted)) (?:were|was|are|is) ${LOOSE_LIST('[PO]')}`, 1, 0, { implicitAgent: true, agentKind: 'designator' }],
+  ['designated-among-those', 'designated_by', `{X} {WHO}(?:were|was|are|is) (?:also )?among (?:those|the people|the individuals|the entities|the targets|the companies|the groups|the (?:[a-z]+ )?(?:people|individuals|entities) ) ?(?:designated|sanctioned|listed|named|targeted)`, 1, 0, { implicitAgent: true, agentKind: 'designator' }],
+  ['designated-placed-on-list-implicit', 'designated_by', `{X} {WHO}(?:was|were|has been|have been|had been) (?:also |later |subsequently )?(?:placed|put|added|included) (?:on|to|in) (?:the|a|its) (?:[a-z-]+ ){0,2}?(?:list|blacklist)(?! of| by)`, 1, 0, { implicitAgent: true, agentKind: 'designator' }],
+  // "The government is to ban the network X", "ministers will proscribe X": the body is the government named nearby.
+  ['designated-government-implicit', 'designated_by', `(?:government|ministers|minister|authorities|officials|parliament) (?:is|are|was|were|has|have|had|will|would|plans|planned|decided|moved|voted|intends)? ?(?:to |set to |expected to |going to )?(?:formally |also )?(?:ban|proscribe|designate|outlaw|list|blacklist|banned|proscribed|designated|outlawed) {THE}{GROUPNP}{X}`, 1, 0, { implicitAgent: true, agentKind: 'designator' }],
+  ['designated-add-to-list-implicit', 'designated_by', `(?:will|would|to|shall) add {THE}{GROUPNP}{X} to (?:the|a|its) (?:[a-z-]+ ){0,3}?(?:list|register)(?: of (?:proscribed|banned|designated|terrorist|outlawed))?`, 1, 0, { implicitAgent: true, agentKind: 'designator' }],
   ['designated-implicit', 'designated_by', `(?:among (?:those|the people|the individuals) (?:designated|sanctioned|listed|named)|also (?:designated|sanctioned|listed)) (?:were|was|are|is) (?:⟦P[*^]?#\\d+⟧ 's [a-z-]+ , )?{X}`, 1, 0, { implicitAgent: true, agentKind: 'designator' }],
   // "X was proscribed in 2019": the body that lists groups in the passage listed it.
-  ['designated-passive-implicit', 'designated_by', `{X} {WHO}(?:was|were|has been|have been|had been) (?:also |formally |officially |subsequently |later )?(?:proscribed|designated|sanctioned|blacklisted|outlawed|banned)(?! by| from| for| after| because)(?: |$)`, 1, 0, { implicitAgent: true, agentKind: 'designator' }],
+  ['designated-passive-implicit', 'designated_by', `{X} {WHO}(?:was|were|has been|have been|had been) (?:also |formally |officially |subsequently |later )?(?:proscribed|designated|sanctioned|blacklisted|outlawed|banned)(?! by| from| for (?!(?:allegedly |reportedly |its |his |her |their )?[a-z]+ing )| after| because)(?: |$)`, 1, 0, { implicitAgent: true, agentKind: 'designator' }],
   // "The department also designated X, a money transfer business, and its manager, Y".
   ['designated-active-second', 'designated_by', `{O1} {ADV}(?:on [a-z]+ )?(?:has |had |have )?(?:formally |officially )?${DESIGNATE_V} {THE}⟦[PO]#\\d+⟧ , (?:a|an|the) [^⟦⟧]*?(?:⟦L[*^]?#\\d+⟧ [^⟦⟧]*?)*, and (?:⟦[PO][*^]?#\\d+⟧ 's [a-z-]+ , )?{X}`, 2, 1],
   // the incident under discussion, unnamed in the sentence
@@ -271,6 +291,8 @@ const SPECS: Spec[] = [
   ['perpetrator-blamed', 'perpetrator_of', `(?:blamed|blames|blaming|held responsible|holds responsible|pointed the finger at) (?:the )?{X}`, 1, 0, { implicitEvent: true, modality: 'reported' }],
   ['victim-killed-including', 'victim_of', `(?:killed|dead|died|injured|wounded|hurt) , including (?:[^⟦⟧]+? )?(?:, )?{P}`, 1, 0, { implicitEvent: true }],
   ['perpetrator-sentenced-for', 'perpetrator_of', `(?:sentenced|convicted|jailed|found guilty|charged|indicted) (?:[^⟦⟧ ,]+ ){0,4}?(?:, )?{P} (?:, )?(?:[^⟦⟧ ,]+ ){0,6}?for (?:stabbing|killing|murdering|attacking|bombing|shooting|carrying out|planning|plotting|beheading)`, 1, 0, { implicitEvent: true }],
+  // "The two people who died were named as X, a nurse, and Y": victims named after the incident.
+  ['victim-named-as', 'victim_of', `(?:victims?|dead|deceased|(?:people|person|man|woman|men|women|officer|officers|boy|girl|those) (?:who (?:died|was killed|were killed)|killed)) (?:were|was|have been|has been|had been) (?:formally |officially |later )?(?:named|identified) (?:by (?:[^⟦⟧ ,]+ ){1,3})?as ${LOOSE_LIST('P')}`, 1, 0, { implicitEvent: true }],
   ['victim-role', 'victim_of', `(?:the|a|one) (?:[a-z]+ )?(?:victim|victims) , {P}`, 1, 0, { implicitEvent: true }],
   ['victim-killed-appos', 'victim_of', `(?:(?:killed|murdered|shot|stabbed|shot dead|injured|wounded) |⟦V[*^]?#\\d+⟧ )(?:a|an|the) (?:[^⟦⟧ ,]+ ){0,3}, {P}`, 1, 0, { implicitEvent: true }],
   ['victim-killed-appos-second', 'victim_of', `(?:(?:killed|murdered|shot|stabbed|shot dead|injured|wounded) |⟦V[*^]?#\\d+⟧ )(?:a|an|the) (?:[^⟦⟧ ,]+ ){0,3}, ⟦P#\\d+⟧ , and (?:a|an|the) (?:[^⟦⟧ ,]+ ){0,6}, {P}`, 1, 0, { implicitEvent: true }],

@@ -1,6 +1,7 @@
 // What the extract stage hands on: entities with their mentions, and relations as claims,
 // each tied to the character span of the sentence that states it.
 import type { EntityType, EventKind, Modality, RelationType } from '../schema/index.js';
+import type { PairModel } from './pairs.js';
 
 export interface Span {
   /** Character offsets into the document text, end exclusive. */
@@ -77,4 +78,16 @@ export interface Extraction {
 export interface ExtractOptions {
   /** Publication date (YYYY-MM-DD) against which relative dates are resolved. */
   documentDate?: string | null;
+  /** The pair classifier: the shipped one when left out, none (patterns alone) when null. */
+  pairModel?: PairModel | null;
+  /** Receives every pair of parties the patterns left untied, with its features (for training). */
+  onPairs?: (pairs: PairRecord[]) => void;
+}
+
+/** Two parties of one sentence that no pattern tied, as the pair classifier sees them. */
+export interface PairRecord {
+  first: { type: EntityType; names: string[] };
+  second: { type: EntityType; names: string[] };
+  features: string[];
+  sentence: number;
 }
