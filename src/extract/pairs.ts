@@ -89,6 +89,8 @@ export interface PartyView {
   kind: string;
   /** Named here by a pronoun or a nominal ("the group") that coreference resolved. */
   reference: boolean;
+  /** The last word of a body's, place's or event's name ("court", "front", "mosque"); none for people. */
+  head?: string;
 }
 
 /**
@@ -106,6 +108,9 @@ export function pairFeatures(sent: PairSentence, i: number, j: number, first: Pa
   const kk = `${first.kind}>${second.kind}`;
   const f: string[] = [`t:${tp}`, `d:${tp}:${bucket(between.length)}`, `k:${kk}`];
   if (between.length) f.push(`kf:${kk}:${between[0]}`, `kl:${kk}:${between[between.length - 1]}`);
+  if (first.head) f.push(`h1:${tp}:${first.head}`);
+  if (second.head) f.push(`h2:${tp}:${second.head}`);
+
   if (firstRef) f.push(`r1:${tp}`);
   if (secondRef) f.push(`r2:${tp}`);
   for (const w of new Set(between)) f.push(`b:${tp}:${w}`);

@@ -347,7 +347,7 @@ test('modality: an apposition after a report in another clause is the author\'s;
 test('relations: a claim is not its apposition\'s group; "who used the name X"; "founded a group called X"; "X, the Y\'s news agency"', () => {
   const x = extract('Islamic State West Africa Province (ISWAP), the Islamic State\'s affiliate in the region, claimed responsibility for the Konduga bombing through Amaq, the Islamic State\'s news agency. '
     + 'Tariq Malik had been in regular contact with an Islamic State handler in Syria who used the name Abu Suhaib. '
-    + 'Rachid Boukhari, a former kickboxer, founded a street preaching group called Ummah Rising in 2012.', { documentDate: '2023-06-12' });
+    + 'Rachid Boukhari, a former kickboxer, founded a street preaching group called Ummah Rising in 2012.', { documentDate: '2023-06-12', pairModel: null });
   const ev = x.entities.find((e) => e.type === 'Event');
   assert.ok(ev, x.entities.map((e) => e.name).join(', '));
   assert.ok(rel(x, 'claimed_responsibility', 'Islamic State West Africa Province', ev.name), relTypes(x).join('; '));
