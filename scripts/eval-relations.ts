@@ -1,7 +1,9 @@
 // Scores our relation extraction on Re-DocRED dev (../shared/data/relation/redocred), end to end:
 // the documents' text is rebuilt from their tokens, extract() finds its own entities and
 // relations, and the relations whose Wikidata property maps onto one of our types are scored.
-//   npm run eval:relations [-- --limit N] [-- --json] [-- --file PATH]
+//   npm run eval:relations [-- --limit N] [-- --json] [-- --file PATH] [-- --no-classifier]
+// --no-classifier: the relation patterns alone, without the pair classifier (src/extract/pairs.ts),
+// which is trained on news-style reports and ties many Wikipedia pairs wrongly.
 // SKEIN_SHARED points at another copy of ../shared. The mapping is printed with the results
 // (MAIN_MAPPINGS, EXTRA_MAPPINGS in scripts/redocred.ts):
 //   P463 member of              -> member_of(member, org)
@@ -31,17 +33,19 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const shared = process.env.SKEIN_SHARED ? resolve(process.env.SKEIN_SHARED) : resolve(root, '../shared');
 
 function usage(message: string): never {
-  console.error(`eval:relations: ${message}\nusage: npm run eval:relations [-- --limit N] [-- --json] [-- --file PATH]`);
+  console.error(`eval:relations: ${message}\nusage: npm run eval:relations [-- --limit N] [-- --json] [-- --file PATH] [-- --no-classifier]`);
   process.exit(2);
 }
 
 const args = process.argv.slice(2);
 let limit = Infinity;
 let json = false;
+let classifier = true;
 let file = join(shared, 'data/relation/redocred/dev_revised.json');
 for (let i = 0; i < args.length; i++) {
   const a = args[i];
   if (a === '--json') json = true;
+  else if (a === '--no-classifier') classifier = false;
   else if (a === '--limit') {
     const n = Number(args[++i]);
     if (!Number.isInteger(n) || n <= 0) usage(`--limit needs a positive whole number, got "${args[i] ?? ''}"`);
@@ -89,7 +93,7 @@ for (const [n, item] of raw.slice(0, limit === Infinity ? undefined : limit).ent
   const detok = detokenize(doc.sents);
   const gold = goldVertices(doc, detok);
   const t1 = performance.now();
-  const extraction = extract(detok.text, {});
+  const extraction = extract(detok.text, classifier ? {} : { pairModel: null });
   extractMs += performance.now() - t1;
   const main = scoreDocument(doc, extraction, MAIN_MAPPINGS, gold);
   addCounts(mainById, main.byId);
@@ -136,7 +140,7 @@ const missRows = typeOrder.map((type) => ({
 
 if (json) {
   console.log(JSON.stringify({
-    file, ...speed,
+    file, classifier, ...speed,
     byWikidata: mapRows(MAIN_MAPPINGS, mainById),
     byType: typeOrder.map((t) => ({ type: t, ...row(mainByType.get(t) ?? zero()), unscored: unscored.get(t) ?? 0 })),
     micro: row(micro),
@@ -154,7 +158,7 @@ if (json) {
     return `${name.padEnd(40)}${num(c.gold)}${num(c.pred)}${num(c.tp)}${num(c.found)}${pct(p)}${pct(r)}${pct(f1)}`;
   };
   const head = `${''.padEnd(40)}${'gold'.padStart(6)}${'pred'.padStart(6)}${'tp'.padStart(6)}${'found'.padStart(6)}${'P'.padStart(6)}${'R'.padStart(6)}${'F1'.padStart(6)}`;
-  console.log(`Re-DocRED relations, end to end (${file})`);
+  console.log(`Re-DocRED relations, end to end (${file}); ${classifier ? 'patterns and pair classifier' : 'patterns alone (--no-classifier)'}`);
   console.log('Mapping (Wikidata -> ours):');
   for (const m of MAIN_MAPPINGS) console.log(`  ${m.id.padEnd(6)}${(relNames[m.id] ?? m.label).padEnd(24)}${m.note}`);
   console.log('  extras, apart from the totals:');

@@ -17,7 +17,7 @@ import { EVENT_TRIGGERS, findEventCandidates, kindFamily } from './events.js';
 import { isGovernment, resolveReferences, typeLetter, type Anchor, type EventInfo } from './coref.js';
 import { PATTERNS, ANCHOR_ID_RX, type Pattern } from './relations.js';
 import { modalityOf } from './modality.js';
-import { classifyPair, classRelation, loadPairModel, pairFeatures, pairSentence, type PairModel, type PairSentence } from './pairs.js';
+import { classifyPair, classRelation, explainPair, loadPairModel, pairFeatures, pairSentence, type PairModel, type PairSentence } from './pairs.js';
 import { FUNCTION_WORDS, GROUP_FIRSTS, KNOWN_ORG_ALIASES, KNOWN_ORGS, PERSON_ROLE_NOUNS, PLACES, placeKey } from './lexicons.js';
 
 export type { Extraction, ExtractOptions } from './types.js';
@@ -362,7 +362,7 @@ function modelTies(tokens: Token[], mentions: RawMentionSpan[], entities: WorkEn
           margin: hit.margin,
           draft: {
             type: rel.type, source: src.entity, target: tgt.entity, sentence: si, from: sh.anchorPos[i][0], to: sh.anchorPos[j][1],
-            rule: 'model:pairs', sourceAnchor: src.star ? undefined : src, targetAnchor: tgt.star ? undefined : tgt, confidence: 0.45,
+            rule: `model:pairs (${explainPair(model, features, hit.cls).map((x) => `${x.feature} +${x.weight.toFixed(1)}`).join(', ')})`, sourceAnchor: src.star ? undefined : src, targetAnchor: tgt.star ? undefined : tgt, confidence: 0.45,
           },
         });
       }
@@ -706,7 +706,7 @@ function build(
     const mod = d.modality === 'reported'
       ? { modality: 'reported' as const, cue: 'pattern', attributedTo: undefined }
       : d.rule.startsWith('event:') ? { modality: 'asserted' as const, cue: undefined, attributedTo: undefined }
-        : modalityOf(sh.text, d.from, d.to, LOCAL_RULE_RX.test(d.rule) || APPOSITION_RX.test(sh.text.slice(d.from, d.to)));
+        : modalityOf(sh.text, d.from, d.to, LOCAL_RULE_RX.test(d.rule.split(' ')[0]) || APPOSITION_RX.test(sh.text.slice(d.from, d.to)));
     let attributedTo: string | undefined;
     if (d.attributedAnchor !== undefined) attributedTo = idOf.get(d.attributedAnchor);
     else if (mod.attributedTo) {

@@ -146,6 +146,18 @@ export function classifyPair(model: PairModel, features: string[], first: Entity
   return margin > model.threshold ? { cls: model.classes[best], margin } : null;
 }
 
+/** The features that argued most for the class over 'none', with their weight: the explanation of a proposal. */
+export function explainPair(model: PairModel, features: string[], cls: PairClass, top = 3): { feature: string; weight: number }[] {
+  const c = model.classes.indexOf(cls);
+  if (c <= 0) return [];
+  const out: { feature: string; weight: number }[] = [];
+  for (const f of new Set(features)) {
+    const w = model.weights.get(f);
+    if (w && w[c] - w[0] > 0) out.push({ feature: f, weight: w[c] - w[0] });
+  }
+  return out.sort((a, b) => b.weight - a.weight).slice(0, top);
+}
+
 /** The model file shipped in the repository: the nearest models/relations above this module. */
 export const DEFAULT_PAIR_MODEL = ((): string => {
   const here = dirname(fileURLToPath(import.meta.url));

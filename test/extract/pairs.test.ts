@@ -72,6 +72,9 @@ test('pairs: the shipped model loads; the extractor hands untied pairs to it and
   // With a model that ties every Organization-Location pair it sees, the untied pair gets a tie.
   const eager = { ...trainPairModel([{ features: ['t:OL'], first: 'Organization', second: 'Location', labels: ['located_in>'] }], 1), threshold: -1 };
   const on = extract(text, { pairModel: eager });
-  const added = on.relations.filter((r) => r.rule === 'model:pairs');
+  const added = on.relations.filter((r) => r.rule.startsWith('model:pairs'));
   assert.ok(added.some((r) => r.type === 'located_in'), JSON.stringify(on.relations.map((r) => `${r.type} ${r.rule}`)));
+  // The rule names the features that argued for the tie.
+  assert.match(added[0].rule, /^model:pairs \(t:OL \+\d/);
+  assert.equal(added[0].confidence, 0.45);
 });
