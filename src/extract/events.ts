@@ -199,6 +199,14 @@ function verbEvent(tokens: Token[], k: number, end: number): { kind: EventKind; 
   if (w === 'opened' && n1 === 'fire') return { kind: 'attack', noun: 'shooting', len: 2 };
   if (w === 'blew' && /^(?:himself|herself|themselves)$/.test(n1) && n2 === 'up') return { kind: 'bombing', noun: 'bombing', len: 3 };
   if (w === 'shot' && n1 === 'dead') return { kind: 'attack', noun: 'shooting', len: 2 };
+  if ((w === 'gunned' || w === 'mowed') && n1 === 'down') return { kind: 'attack', noun: 'attack', len: 2 };
+  // "a roadside bomb ripped through a convoy", "the device went off": a bomb that exploded.
+  if ((w === 'exploded' || (w === 'went' && n1 === 'off') || ((w === 'ripped' || w === 'tore') && n1 === 'through')) && k > 0) {
+    for (let q = k - 1; q >= Math.max(0, k - 4); q--) {
+      if (/^(?:bomb|bombs|device|explosive|explosives|ied|blast|explosion|vest|car-bomb)$/.test(tokens[q].lower)) return { kind: 'bombing', noun: 'bombing', len: w === 'exploded' ? 1 : 2 };
+      if (!tokens[q].word) break;
+    }
+  }
   // "drove a truck into crowds", "ploughed into pedestrians"
   if (/^(?:drove|driven|ploughed|plowed|smashed|crashed)$/.test(w)) {
     for (let q = k + 1; q < Math.min(end, k + 6); q++) if (tokens[q].lower === 'into') return { kind: 'attack', noun: 'attack', len: 1 };
@@ -331,9 +339,13 @@ function nounEvent(
     // "in central Ankara"
     if (tokens[j] && /^(?:central|northern|southern|eastern|western|downtown|north|south|east|west|greater)$/.test(tokens[j].lower) && mentionAt.has(j + 1)) j++;
     // "the beheading of aid worker David Haines": role words before the victim's name.
+    // "the assassination of former prime minister X", "the killing of its commander, X".
     if (prep.lower === 'of') {
       let q = j;
-      while (q < sent.tokEnd && q - j < 3 && !tokens[q].cap && (PERSON_ROLE_NOUNS.has(tokens[q].lower) || /^(?:aid|british|american|police|local|former|young|retired|off-duty)$/.test(tokens[q].lower) || DEMONYMS.has(tokens[q].lower))) q++;
+      if (/^(?:his|her|its|their)$/.test(tokens[q]?.lower ?? '')) q++;
+      while (q < sent.tokEnd && q - j < 5 && !tokens[q].cap && tokens[q].word
+        && (PERSON_ROLE_NOUNS.has(tokens[q].lower) || /^(?:aid|british|american|police|local|former|young|retired|off-duty|prime|deputy|senior|top|chief|vice|minister|president|governor|senator|general|colonel|mayor|judge|cleric|imam|commander|leader|journalist|activist|politician|lawmaker)$/.test(tokens[q].lower) || DEMONYMS.has(tokens[q].lower))) q++;
+      if (q > j && tokens[q]?.text === ',') q++;
       if (q > j && mentions[mentionAt.get(q) ?? -1]?.type === 'Person') j = q;
     }
     const mi = mentionAt.get(j);

@@ -101,7 +101,7 @@ const NAMED_AS = '(?:, |(?:, )?(?:who|whom) (?:used|uses|went by|goes by|called 
 const LOOSE_LIST = (t: string) => {
   const appos = `(?: , (?:[^⟦⟧, ]+ |⟦[PL][*^]?#\\d+⟧ ){0,13}(?:[^⟦⟧, ]+|⟦[PL][*^]?#\\d+⟧))?`;
   const head = `(?:⟦P[*^]?#\\d+⟧ 's [a-z-]+ , )?⟦${t}#\\d+⟧${appos}`;
-  return `(${head}(?: (?:,|, and|and) ${head})*)`;
+  return `(${head}(?: (?:,|, and|and|;|; and) ${head})*)`;
 };
 /** Nouns for a person's role or trade ("a Mogadishu businessman"). */
 const PERSON_NOUN = `(?:${[...PERSON_ROLE_NOUNS].filter((w) => /^[a-z-]+$/.test(w)).join('|')})`;
@@ -293,8 +293,9 @@ const SPECS: Spec[] = [
   ['perpetrator-sentenced-for', 'perpetrator_of', `(?:sentenced|convicted|jailed|found guilty|charged|indicted) (?:[^⟦⟧ ,]+ ){0,4}?(?:, )?{P} (?:, )?(?:[^⟦⟧ ,]+ ){0,6}?for (?:stabbing|killing|murdering|attacking|bombing|shooting|carrying out|planning|plotting|beheading)`, 1, 0, { implicitEvent: true }],
   // "The two people who died were named as X, a nurse, and Y": victims named after the incident.
   ['victim-named-as', 'victim_of', `(?:victims?|dead|deceased|(?:people|person|man|woman|men|women|officer|officers|boy|girl|those) (?:who (?:died|was killed|were killed)|killed)) (?:were|was|have been|has been|had been) (?:formally |officially |later )?(?:named|identified) (?:by (?:[^⟦⟧ ,]+ ){1,3})?as ${LOOSE_LIST('P')}`, 1, 0, { implicitEvent: true }],
+  ['victim-named-them', 'victim_of', `(?:named|identified) the (?:[a-z]+ )?(?:victims|dead|hostages|abductees|captives|kidnapped) as ${LOOSE_LIST('P')}`, 1, 0, { implicitEvent: true }],
   ['victim-role', 'victim_of', `(?:the|a|one) (?:[a-z]+ )?(?:victim|victims) , {P}`, 1, 0, { implicitEvent: true }],
-  ['victim-killed-appos', 'victim_of', `(?:(?:killed|murdered|shot|stabbed|shot dead|injured|wounded) |⟦V[*^]?#\\d+⟧ )(?:a|an|the) (?:[^⟦⟧ ,]+ ){0,3}, {P}`, 1, 0, { implicitEvent: true }],
+  ['victim-killed-appos', 'victim_of', `(?:(?:killed|murdered|shot|stabbed|shot dead|injured|wounded) |⟦V[*^]?#\\d+⟧ )(?:a|an|the|its|his|her|their) (?:[^⟦⟧ ,]+ ){0,3}, {P}`, 1, 0, { implicitEvent: true }],
   ['victim-killed-appos-second', 'victim_of', `(?:(?:killed|murdered|shot|stabbed|shot dead|injured|wounded) |⟦V[*^]?#\\d+⟧ )(?:a|an|the) (?:[^⟦⟧ ,]+ ){0,3}, ⟦P#\\d+⟧ , and (?:a|an|the) (?:[^⟦⟧ ,]+ ){0,6}, {P}`, 1, 0, { implicitEvent: true }],
   // "Among the dead were X, a trader, and his son Y": the second of two, past an apposition.
   ['victim-among-second', 'victim_of', `among (?:the )?(?:dead|victims|killed|wounded|injured|those killed|those injured|those wounded|casualties) (?:was|were|is|are) ⟦P[*^]?#\\d+⟧ , (?:a|an|the) (?:[^⟦⟧ ,]+ ){1,6}, and (?:[a-z-]+ ){0,2}(?:⟦P[*^]?#\\d+⟧ 's [a-z-]+ )?{P}`, 1, 0, { implicitEvent: true }],
@@ -302,7 +303,7 @@ const SPECS: Spec[] = [
   ['victim-passive', 'victim_of', `{P} {WHO}(?:was|were|had been|has been) (?:also |later |badly |seriously |critically |fatally |slightly |among those )?(?:killed|injured|wounded|hurt|shot dead|murdered|stabbed to death|taken hostage|kidnapped|abducted)(?! by)(?!(?: (?:[^⟦⟧ ]+|⟦[^⟧]+⟧)){0,8} (?:raid|strike|airstrike|drone|shootout|gunfight|firefight|operation|clash|clashes|custody|detention|prison|jail|militants|fighters|insurgents|jihadists|gunmen|attackers|⟦V))(?: |$)`, 1, 0, { implicitEvent: true }],
   // "That attack was blamed on Boko Haram", "the bombing bore the hallmarks of X".
   ['perpetrator-blamed-on', 'perpetrator_of', `{V} {WHO}(?:{BE}{ADV}(?:blamed on|attributed to|pinned on)|(?:bore|bears|had|has) (?:all )?(?:the )?hallmarks of) {THE}{X}`, 2, 1],
-  ['victim-among', 'victim_of', `among (?:the )?(?:dead|victims|killed|wounded|injured|those killed|those injured|those wounded|casualties) (?:was|were|is|are) (?:[a-z0-9-]+ ){0,2}?{P}`, 1, 0, { implicitEvent: true }],
+  ['victim-among', 'victim_of', `(?:among|one of) (?:the )?(?:dead|victims|killed|wounded|injured|those killed|those injured|those wounded|casualties) (?:was|were|is|are) (?:[a-z0-9-]+ ){0,2}?{P}`, 1, 0, { implicitEvent: true }],
   ['victim-among-subject', 'victim_of', `{P} {WHO}{BE}{ADV}among (?:the )?(?:dead|victims|killed|wounded|injured|those killed|those injured|those wounded|casualties)`, 1, 0, { implicitEvent: true }],
   // located_in
   ['located-live', 'located_in', `{X} {WHO}{BE}{HV}{ADV}{HAVE}(?:also )?${LIVE_V} (?:[^⟦⟧ ,;:()"]+ |⟦O[*^]?#\\d+⟧ 's ){0,6}?(?:(?:with|for|alongside) {THE}⟦O[*^]?#\\d+⟧ )?(?:(?:in|at|near|from|out of|across|throughout|around|inside) )?{THE}(?:⟦L[*^]?#\\d+⟧ (?:suburb|district|borough|neighbourhood|neighborhood|town|village|area|region|province|quarter) of )?{PLACEMOD}{L}`, 1, 2],
