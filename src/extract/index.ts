@@ -192,7 +192,6 @@ export function extract(text: string, options: ExtractOptions = {}): Extraction 
   }
   eventRelations(entities, events, entityOf, anchors, shapedAll, drafts);
   placeInRegion(tokens, entities, anchors, drafts);
-  placeInGroupName(entities, anchors, police, government, drafts);
   exemplification(sentences, anchors, shapedAll, entities, drafts, incidentAt);
   // Then the learned pair classifier on pairs no rule above has tied. Without a classifier, the
   // co-occurrence fallback ties people named together; with one, only its kin-by-surname part
@@ -462,29 +461,6 @@ function placeInRegion(tokens: Token[], entities: WorkEntity[], anchors: Anchor[
     added.push({ ...d, target: region.entity, targetAnchor: region, rule: `${d.rule}+region` });
   }
   drafts.push(...added);
-}
-
-/**
- * "Ahl al-Sunna Dortmund", "Islamic State-Somalia": a group named after a place the text also
- * names is based there. Government and police bodies are left out: "U.S. Treasury" names whose
- * body it is, which annotators do not take for a location.
- */
-function placeInGroupName(entities: WorkEntity[], anchors: Anchor[][], police: boolean[], government: boolean[], drafts: Draft[]): void {
-  const places = entities.map((e, i) => [e, i] as const).filter(([e]) => e.type === 'Location');
-  if (!places.length) return;
-  const firstAnchor = new Map<number, Anchor & { sentence: number }>();
-  anchors.forEach((list, si) => { for (const a of list) if (!a.star && !firstAnchor.has(a.entity)) firstAnchor.set(a.entity, { ...a, sentence: si }); });
-  entities.forEach((org, oi) => {
-    if (org.type !== 'Organization' || police[oi] || government[oi]) return;
-    const at = firstAnchor.get(oi);
-    if (!at) return;
-    const names = org.names.map((n) => ` ${normalizeName(n)} `);
-    for (const [pe, pi] of places) {
-      if (![...pe.keys].some((k) => names.some((n) => n.includes(` ${k} `) && n.trim() !== k))) continue;
-      const { sentence, ...sourceAnchor } = at;
-      drafts.push({ type: 'located_in', source: oi, target: pi, sentence, from: 0, to: 0, rule: 'name:place-in-group-name', sourceAnchor, confidence: 0.5 });
-    }
-  });
 }
 
 /** The entity is the named victim of the event's phrase ("killing X") in this sentence. */

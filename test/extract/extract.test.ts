@@ -358,10 +358,12 @@ test('relations: a claim is not its apposition\'s group; "who used the name X"; 
   assert.ok(rel(x, 'founder_of', 'Rachid Boukhari', 'Ummah Rising'), relTypes(x).join('; '));
 });
 
-test('relations: a successor body, and a country\'s own agency is in that country', () => {
+test('relations: a successor body is tied to the body it replaced', () => {
+  // ("X, Austria's domestic intelligence agency" is no located_in: annotators tie a state's own
+  // bodies to their country about one time in seven, so the rule that did was dropped.)
   const x = extract('Police informed the Office for Constitutional Protection (OCP), Austria\'s domestic intelligence agency, in July. '
-    + 'In December 2021 it was dissolved and replaced by the Directorate of State Protection (DSN).');
-  assert.ok(rel(x, 'located_in', 'Office for Constitutional Protection', 'Austria'), relTypes(x).join('; '));
+    + 'In December 2021 it was dissolved and replaced by the Directorate of State Protection (DSN).', { pairModel: null });
+  assert.ok(!rel(x, 'located_in', 'Office for Constitutional Protection', 'Austria'), relTypes(x).join('; '));
   assert.ok(rel(x, 'associated_with', 'Office for Constitutional Protection', 'Directorate of State Protection'), relTypes(x).join('; '));
 });
 
@@ -427,8 +429,7 @@ test('events: killed in an unnamed strike is an incident; "Easter Sunday 2016" d
   assert.ok(y.entities.some((e) => e.type === 'Event' && e.aliases.includes('Pulwama bombing')), JSON.stringify(y.entities.map((e) => [e.name, e.aliases])));
 });
 
-test('alias: "it previously operated under the name Y"; a group named after a place is located there', () => {
-  const x = rulesOnly('Officials banned the network Copper Dawn on Monday. It previously operated under the name Albion Youth Front. Young men were recruited by Ahl al-Sunna Dortmund in Dortmund.');
+test('alias: "it previously operated under the name Y"', () => {
+  const x = rulesOnly('Officials banned the network Copper Dawn on Monday. It previously operated under the name Albion Youth Front.');
   assert.ok(rel(x, 'alias_of', 'Copper Dawn', 'Albion Youth Front'), relTypes(x).join('; '));
-  assert.ok(rel(x, 'located_in', 'Ahl al-Sunna Dortmund', 'Dortmund'), relTypes(x).join('; '));
 });
