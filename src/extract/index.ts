@@ -25,6 +25,17 @@ export type { Extraction, ExtractOptions } from './types.js';
 /** Relations stated inside one phrase (apposition, possessive, a name's place): hedges of the clause around them do not apply. */
 const LOCAL_RULE_RX = /appos|possessive|premodifier|whose|org-role-name|org-title-name|implicit-group|located-event-place|located-of|resident-of|imam-of|known-as/;
 
+/**
+ * Two parties a few words apart with no verb between ("X, a Gothenburg preacher", "Germany's
+ * ministry", "X (Y)"): one noun phrase, which states its tie itself; a "police said" around it
+ * does not make the tie reported.
+ */
+function nounPhraseGap(shaped: string, from: number, to: number): boolean {
+  const inner = shaped.slice(from, to).replace(/^⟦[^⟧]+⟧/, '').replace(/⟦[^⟧]+⟧$/, '');
+  const words = inner.split(' ').filter(Boolean);
+  return words.length <= 5 && !words.some((w) => /^(?:is|was|are|were|has|had|have|be|been|being|said|says|told|that|who|which|and|or|but|;)$/.test(w) || /[a-z]ed$/.test(w));
+}
+
 /** A match that is a name and an apposition describing it ("X, the founder of Y"). */
 const APPOSITION_RX = /^⟦[^⟧]+⟧ , (?:the|a|an) (?:[^⟦⟧ ,]+ ){0,4}?(?:of|to|for|in) /;
 
@@ -682,7 +693,8 @@ function build(
     const mod = d.modality === 'reported'
       ? { modality: 'reported' as const, cue: 'pattern', attributedTo: undefined }
       : d.rule.startsWith('event:') ? { modality: 'asserted' as const, cue: undefined, attributedTo: undefined }
-        : modalityOf(sh.text, d.from, d.to, LOCAL_RULE_RX.test(d.rule.split(' ')[0]) || APPOSITION_RX.test(sh.text.slice(d.from, d.to)));
+        : modalityOf(sh.text, d.from, d.to, LOCAL_RULE_RX.test(d.rule.split(' ')[0]) || APPOSITION_RX.test(sh.text.slice(d.from, d.to))
+          || (d.rule.startsWith('model:') && nounPhraseGap(sh.text, d.from, d.to)));
     let attributedTo: string | undefined;
     if (d.attributedAnchor !== undefined) attributedTo = idOf.get(d.attributedAnchor);
     else if (mod.attributedTo) {
