@@ -379,7 +379,22 @@ function modelTies(tokens: Token[], mentions: RawMentionSpan[], entities: WorkEn
     }
   });
   if (onPairs) onPairs(records);
-  for (const { draft } of best.values()) drafts.push(draft);
+  // A proposal may not contradict the roles the patterns read: whoever a pattern made a victim
+  // is no perpetrator, a perpetrator is no victim, each person keeps to the incidents the
+  // patterns tied them to, and a killer and the one killed (or two victims) are no associates.
+  const perpetratorOf = new Map<number, Set<number>>(), victimOf = new Map<number, Set<number>>();
+  for (const d of drafts) {
+    const m = d.type === 'perpetrator_of' ? perpetratorOf : d.type === 'victim_of' ? victimOf : null;
+    if (!m) continue;
+    if (!m.has(d.source)) m.set(d.source, new Set());
+    m.get(d.source)!.add(d.target);
+  }
+  const roleIn = (p: number, ev: number) => perpetratorOf.get(p)?.has(ev) || victimOf.get(p)?.has(ev);
+  for (const { draft: d } of best.values()) {
+    if ((d.type === 'perpetrator_of' || d.type === 'victim_of') && (perpetratorOf.has(d.source) || victimOf.has(d.source))) continue;
+    if (d.type === 'associated_with' && [...events.keys()].some((ev) => roleIn(d.source, ev) && roleIn(d.target, ev))) continue;
+    drafts.push(d);
+  }
 }
 
 type RawMentionSpan = { s: number; e: number };
