@@ -116,7 +116,9 @@ function typeFromWords(tokens: Token[], s: number, e: number): { type: EntityTyp
   // temple "of" something is more often a denomination).
   if (e - s > 2 && LOC_HEADS.has(first) && tokens[s + 1].lower === 'of' && first !== 'church' && first !== 'temple')
     return { type: 'Location', s, e, rule: 'lexicon:place-head-of' };
-  if (e - s > 1 && LOC_HEADS.has(last) && !PERSON_TITLES.has(first.replace(/\.$/, ''))) return { type: 'Location', s, e, rule: 'lexicon:place-head' };
+  // ("Dana Hill", "Omar Park": a given name and a surname that is also a place word.)
+  if (e - s > 1 && LOC_HEADS.has(last) && !PERSON_TITLES.has(first.replace(/\.$/, ''))
+    && !(e - s === 2 && GIVEN_NAMES.has(first) && /^(?:hill|park|hall|lane|wood|field|brook|ford)$/.test(last))) return { type: 'Location', s, e, rule: 'lexicon:place-head' };
   // "Home Secretary", "Foreign Minister": an office named without its holder.
   if (/^(?:secretary|minister|chancellor|commissioner|president|prosecutor|ambassador|spokesman|spokeswoman)$/.test(last)) return 'drop';
   // "English-speaking", "Saudi-backed": an adjective made from a nationality.

@@ -78,3 +78,27 @@ test('pairs: the shipped model loads; the extractor hands untied pairs to it and
   assert.match(added[0].rule, /^model:pairs \(t:OL \+\d/);
   assert.equal(added[0].confidence, 0.45);
 });
+
+test('pairs: proposals never contradict the roles the patterns read', () => {
+  // A model that calls every person-event pair a perpetration, and every pair of people associates.
+  const eager = {
+    ...trainPairModel([
+      { features: ['t:PV'], first: 'Person', second: 'Event', labels: ['perpetrator_of>'] },
+      { features: ['t:VP'], first: 'Event', second: 'Person', labels: ['perpetrator_of<'] },
+      { features: ['t:PP'], first: 'Person', second: 'Person', labels: ['associated_with='] },
+    ], 1),
+    threshold: -1,
+  };
+  const text = 'Karl Brandt stabbed Lee Rowe to death in the Leeds attack in 2013. '
+    + 'Lee Rowe had visited Dana Whitcombe, who was named in an inquiry into the Bristol bombing in 2012.';
+  const x = extract(text, { pairModel: eager, documentDate: '2014-01-01' });
+  const id = (n: string) => x.entities.find((e) => e.name === n)?.id;
+  const name = (i: string) => x.entities.find((e) => e.id === i)?.name;
+  const model = x.relations.filter((r) => r.rule.startsWith('model:')).map((r) => `${r.type}(${name(r.source)}, ${name(r.target)})`);
+  assert.ok(id('Lee Rowe') && id('Karl Brandt'), JSON.stringify(x.entities.map((e) => e.name)));
+  // The victim of the Leeds attack is made no perpetrator of the Bristol bombing, and killer and killed are no associates.
+  assert.ok(!model.some((m) => m.startsWith('perpetrator_of(Lee Rowe')), model.join('; '));
+  assert.ok(!model.includes('associated_with(Karl Brandt, Lee Rowe)') && !model.includes('associated_with(Lee Rowe, Karl Brandt)'), model.join('; '));
+  // Someone the patterns gave no role can still be proposed.
+  assert.ok(model.some((m) => m.startsWith('perpetrator_of(Dana Whitcombe')), model.join('; '));
+});
