@@ -17,7 +17,7 @@ import { EVENT_TRIGGERS, findEventCandidates, kindFamily } from './events.js';
 import { isGovernment, resolveReferences, typeLetter, type Anchor, type EventInfo } from './coref.js';
 import { PATTERNS, ANCHOR_ID_RX, type Pattern } from './relations.js';
 import { modalityOf } from './modality.js';
-import { classifyPair, classRelation, explainPair, loadPairModel, pairFeatures, pairSentence, type PairModel, type PairSentence } from './pairs.js';
+import { classifyPair, classRelation, explainPair, loadPairModel, pairFeatures, pairSentence, type PairClass, type PairModel, type PairSentence } from './pairs.js';
 import { FUNCTION_WORDS, GROUP_FIRSTS, KNOWN_ORG_ALIASES, KNOWN_ORGS, PERSON_ROLE_NOUNS, PLACES, placeKey } from './lexicons.js';
 
 export type { Extraction, ExtractOptions } from './types.js';
@@ -339,12 +339,20 @@ function modelTies(tokens: Token[], mentions: RawMentionSpan[], entities: WorkEn
   const related = new Set<string>();
   for (const d of drafts) { related.add(`${d.source}|${d.target}`); related.add(`${d.target}|${d.source}`); }
   const records: PairRecord[] = [];
-  const best = new Map<string, { draft: Draft; margin: number }>();
-  const heads = entities.map((e) => (e.type === 'Person' ? undefined : e.words[e.words.length - 1]));
-  const kinds = entities.map((e, i) => e.type === 'Organization'
-    ? (police[i] ? 'police' : e.names.some((n) => /\b(?:court|tribunal|judge|prosecutor|prosecutors|prosecution)\b/i.test(n)) ? 'court' : government[i] ? 'government' : 'group')
-    : e.type === 'Event' ? kindFamily(events.get(i)?.kind)
-      : e.type === 'Person' && e.mentionIdx.some((mi) => officialRole(tokens, mentions[mi].s, mentions[mi].e)) ? 'official' : e.type.toLowerCase());
+  const best = new Map<string, { draft: Draft; margin: number; features: string[]; cls: PairClass }>();
+  // What the classifier knows of each party, worked out once per entity that stands in a pair.
+  const views = new Map<number, { head?: string; kind: string }>();
+  const view = (i: number) => {
+    let v = views.get(i);
+    if (v) return v;
+    const e = entities[i];
+    const kind = e.type === 'Organization'
+      ? (police[i] ? 'police' : e.names.some((n) => /\b(?:court|tribunal|judge|prosecutor|prosecutors|prosecution)\b/i.test(n)) ? 'court' : government[i] ? 'government' : 'group')
+      : e.type === 'Event' ? kindFamily(events.get(i)?.kind)
+        : e.type === 'Person' && e.mentionIdx.some((mi) => officialRole(tokens, mentions[mi].s, mentions[mi].e)) ? 'official' : e.type.toLowerCase();
+    views.set(i, (v = { head: e.type === 'Person' ? undefined : e.words[e.words.length - 1], kind }));
+    return v;
+  };
   anchors.forEach((list, si) => {
     const sh = shaped[si];
     if (!sh || list.length < 2) return;
@@ -357,9 +365,13 @@ function modelTies(tokens: Token[], mentions: RawMentionSpan[], entities: WorkEn
         // Two phrases of one list share a position: no words stand between them.
         if (sh.anchorPos[j][0] < sh.anchorPos[i][1]) continue;
         const ea = entities[a.entity], eb = entities[b.entity];
+        // Two places or two events: the schema allows only associated_with between them, which
+        // annotators almost never use there (the classifier proposed none in thousands of pairs).
+        if (ea.type === eb.type && (ea.type === 'Location' || ea.type === 'Event')) continue;
         words ??= pairSentence(sh.text, sh.anchorPos);
-        const features = pairFeatures(words, i, j, { type: ea.type, kind: kinds[a.entity], reference: a.star, head: heads[a.entity] },
-          { type: eb.type, kind: kinds[b.entity], reference: b.star, head: heads[b.entity] });
+        const va = view(a.entity), vb = view(b.entity);
+        const features = pairFeatures(words, i, j, { type: ea.type, kind: va.kind, reference: a.star, head: va.head },
+          { type: eb.type, kind: vb.kind, reference: b.star, head: vb.head });
         if (onPairs) records.push({ first: { type: ea.type, names: [...ea.names] }, second: { type: eb.type, names: [...eb.names] }, features, sentence: si });
         if (!model) continue;
         const hit = classifyPair(model, features, ea.type, eb.type);
@@ -369,10 +381,10 @@ function modelTies(tokens: Token[], mentions: RawMentionSpan[], entities: WorkEn
         if ((best.get(key)?.margin ?? -Infinity) >= hit.margin) continue;
         const [src, tgt] = rel.reversed ? [b, a] : [a, b];
         best.set(key, {
-          margin: hit.margin,
+          margin: hit.margin, features, cls: hit.cls,
           draft: {
             type: rel.type, source: src.entity, target: tgt.entity, sentence: si, from: sh.anchorPos[i][0], to: sh.anchorPos[j][1],
-            rule: `model:pairs (${explainPair(model, features, hit.cls).map((x) => `${x.feature} +${x.weight.toFixed(1)}`).join(', ')})`, sourceAnchor: src.star ? undefined : src, targetAnchor: tgt.star ? undefined : tgt, confidence: 0.45,
+            rule: 'model:pairs', sourceAnchor: src.star ? undefined : src, targetAnchor: tgt.star ? undefined : tgt, confidence: 0.45,
           },
         });
       }
@@ -390,9 +402,11 @@ function modelTies(tokens: Token[], mentions: RawMentionSpan[], entities: WorkEn
     m.get(d.source)!.add(d.target);
   }
   const roleIn = (p: number, ev: number) => perpetratorOf.get(p)?.has(ev) || victimOf.get(p)?.has(ev);
-  for (const { draft: d } of best.values()) {
+  for (const { draft: d, features, cls } of best.values()) {
     if ((d.type === 'perpetrator_of' || d.type === 'victim_of') && (perpetratorOf.has(d.source) || victimOf.has(d.source))) continue;
     if (d.type === 'associated_with' && [...events.keys()].some((ev) => roleIn(d.source, ev) && roleIn(d.target, ev))) continue;
+    // The rule names the features that argued most for the tie.
+    d.rule = `model:pairs (${explainPair(model!, features, cls).map((x) => `${x.feature} +${x.weight.toFixed(1)}`).join(', ')})`;
     drafts.push(d);
   }
 }

@@ -123,22 +123,36 @@ export function pairFeatures(sent: PairSentence, i: number, j: number, first: Pa
   return f;
 }
 
+/** Which of the model's classes the two types allow, computed once per model and type pair. */
+const allowedMasks = new WeakMap<PairModel, Map<string, Uint8Array>>();
+function allowedMask(model: PairModel, first: EntityType, second: EntityType): Uint8Array {
+  let byTypes = allowedMasks.get(model);
+  if (!byTypes) allowedMasks.set(model, (byTypes = new Map()));
+  const key = `${first}|${second}`;
+  let mask = byTypes.get(key);
+  if (!mask) byTypes.set(key, (mask = Uint8Array.from(model.classes, (c) => (classAllowed(c, first, second) ? 1 : 0))));
+  return mask;
+}
+
 /** Scores of every class for the features (classes the parties' types rule out get -Infinity). */
-export function scorePair(model: PairModel, features: string[], first: EntityType, second: EntityType): Float64Array {
+export function scorePair(model: PairModel, features: string[], first: EntityType, second: EntityType, into?: Float64Array): Float64Array {
   const n = model.classes.length;
-  const s = new Float64Array(n);
+  const s = into && into.length === n ? into.fill(0) : new Float64Array(n);
   for (const f of features) {
     const w = model.weights.get(f);
     if (!w) continue;
     for (let c = 0; c < n; c++) s[c] += w[c];
   }
-  for (let c = 0; c < n; c++) if (!classAllowed(model.classes[c], first, second)) s[c] = -Infinity;
+  const mask = allowedMask(model, first, second);
+  for (let c = 0; c < n; c++) if (!mask[c]) s[c] = -Infinity;
   return s;
 }
 
 /** The best relation class for the pair and its margin over 'none', or null when 'none' wins. */
+let scratch = new Float64Array(0);
 export function classifyPair(model: PairModel, features: string[], first: EntityType, second: EntityType): { cls: PairClass; margin: number } | null {
-  const s = scorePair(model, features, first, second);
+  if (scratch.length !== model.classes.length) scratch = new Float64Array(model.classes.length);
+  const s = scorePair(model, features, first, second, scratch);
   let best = 0;
   for (let c = 1; c < s.length; c++) if (s[c] > s[best]) best = c;
   if (best === 0) return null;
