@@ -2,8 +2,9 @@
 // fixtures under test/fixtures/extract, and test/fixtures/extract-second: ten reports written and
 // annotated by a second annotator to the same guidelines, more densely than ours. Both fixture
 // sets are development data (rules were improved on them) and training data of the pair
-// classifier (npm run train:relations), so their scores are optimistic; only the seed's is not
-// trained on. Scored with ../shared/eval/score.mjs.
+// classifier (npm run train:relations), so their scores are optimistic; the seed is not trained
+// on. test/fixtures/extract-heldout is neither developed nor trained on: its score is the honest
+// one for documents like these. Scored with ../shared/eval/score.mjs.
 //   npm run eval:extract [-- --quiet]
 import { existsSync, mkdtempSync, readdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -54,3 +55,5 @@ const fixtures = join(root, 'test/fixtures/extract');
 if (existsSync(fixtures) && readdirSync(fixtures).some((f) => f.endsWith('.json'))) runSet('own fixtures (development and training set)', fixtures);
 const second = join(root, 'test/fixtures/extract-second');
 if (existsSync(second) && readdirSync(second).some((f) => f.endsWith('.json'))) runSet('second annotator (development and training set)', second);
+const heldout = join(root, 'test/fixtures/extract-heldout');
+if (existsSync(heldout) && readdirSync(heldout).some((f) => f.endsWith('.json'))) runSet('held out (never developed or trained on)', heldout);

@@ -98,4 +98,10 @@ test('extract --json prints the evaluation JSON with evidence on every relation,
       assert.ok(text.includes(ev.text) || text.replace(/\r\n/g, '\n').includes(ev.text));
     }
   }
+  // --patterns-only leaves out the pair classifier's ties and keeps every pattern's.
+  const plain = skein(['extract', file, '--json', '--patterns-only']);
+  assert.equal(plain.status, 0, plain.stderr);
+  const rules = JSON.parse(plain.stdout).relations as { rule: string }[];
+  assert.ok(rules.length > 0 && rules.every((rel) => !rel.rule.startsWith('model:')));
+  assert.ok(out.relations.some((rel: { rule: string }) => rel.rule.startsWith('model:pairs')), 'the classifier adds ties to this example');
 });

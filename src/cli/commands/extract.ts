@@ -12,9 +12,10 @@ export function register(program: Command): void {
     .option('--date <YYYY-MM-DD>', 'publication date where the document states none')
     .option('--json', 'print the extraction JSON (entities, relations with evidence)')
     .option('--explain', 'with --json, also print which rule produced each relation, with its evidence (to stderr)')
-    .action(async (file: string, opts: { date?: string; json?: boolean; explain?: boolean }) => {
+    .option('--patterns-only', 'relations from the patterns alone, without the trained pair classifier')
+    .action(async (file: string, opts: { date?: string; json?: boolean; explain?: boolean; patternsOnly?: boolean }) => {
       const doc = await readDocument({ kind: 'file', path: file }, { defaultDate: opts.date ? parseDate(opts.date) : undefined });
-      const extraction = extract(doc.text, { documentDate: doc.published });
+      const extraction = extract(doc.text, { documentDate: doc.published, ...(opts.patternsOnly ? { pairModel: null } : {}) });
       const name = basename(file, extname(file));
       // People read the explained trace; --json keeps stdout to the evaluation JSON alone.
       if (!opts.json) { process.stdout.write(`${explainExtraction(extraction)}\n`); return; }
