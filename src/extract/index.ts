@@ -321,14 +321,6 @@ function runPattern(p: Pattern, sh: Shaped, list: Anchor[], sentence: number, ct
 }
 
 /**
- * Ties no rule read: two people a clause names together ("Boukhari put her in touch with X",
- * "X and Y ran the stall") are associated, or kin when they share a surname. Measured on
- * held-out documents, such pairs are tied in the gold far more often than not, while the same
- * fallback for people and groups, or for places, cost as much precision as it gained recall.
- * Weaker than a pattern: confidence 0.4 and rule "cooccurrence:*", so an analyst can leave them
- * out (--min-confidence 0.5).
- */
-/**
  * Pairs of parties in one sentence that no pattern tied go to the pair classifier
  * (src/extract/pairs.ts); for each pair of entities its most confident proposal in the document
  * is kept. Rule 'model:pairs', with a confidence below the patterns'.
@@ -433,6 +425,15 @@ function officialRole(tokens: Token[], s: number, e: number): boolean {
   return false;
 }
 
+/**
+ * Ties no rule read: two people a clause names together ("Boukhari put her in touch with X",
+ * "X and Y ran the stall") are associated, or kin when they share a surname. With a pair
+ * classifier only the kin part runs (kinOnly): the classifier decides the other pairs. Measured on
+ * held-out documents, such pairs are tied in the gold far more often than not, while the same
+ * fallback for people and groups, or for places, cost as much precision as it gained recall.
+ * Weaker than a pattern: confidence 0.4 and rule "cooccurrence:*", so an analyst can leave them
+ * out (--min-confidence 0.5).
+ */
 function fallbackTies(entities: WorkEntity[], anchors: Anchor[][], shaped: Shaped[], drafts: Draft[], kinOnly: boolean): void {
   const related = new Set<string>();
   for (const d of drafts) { related.add(`${d.source}|${d.target}`); related.add(`${d.target}|${d.source}`); }

@@ -1,13 +1,14 @@
 // A learned complement to the relation patterns: a multi-class averaged perceptron over pairs
 // of parties named in one sentence. The patterns spell out constructions one by one and miss
 // the ones nobody wrote down; the classifier reads the words between and around two parties
-// (with the parties' types) and proposes a relation type and direction for pairs the patterns
-// left untied. Trained by `npm run train:relations` on annotated documents written for this
+// (with their types, kinds and head words) and proposes a relation type and direction for pairs
+// the patterns left untied. Trained by `npm run train:relations` on annotated documents written for this
 // project (test/fixtures/extract*); the weights ship in models/relations/pairs.json.
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { RELATION_TYPES, endpointsAllowed, relationSpec, type EntityType, type RelationType } from '../schema/index.js';
+import { typeLetter } from './coref.js';
 
 /** A class: 'none', or a relation type with its direction in reading order ('>' first party is the source, '<' the second, '=' symmetric). */
 export type PairClass = 'none' | `${RelationType}${'>' | '<' | '='}`;
@@ -20,8 +21,6 @@ export interface PairModel {
   /** Least score margin over 'none' for a proposal to be kept (chosen on held-out documents when trained). */
   threshold: number;
 }
-
-const TYPE_LETTER: Record<EntityType, string> = { Person: 'P', Organization: 'O', Location: 'L', Event: 'V' };
 
 /** Every class the schema allows, in a fixed order. */
 export function allClasses(): PairClass[] {
@@ -100,7 +99,7 @@ export interface PartyView {
  * else than between a person and a group.
  */
 export function pairFeatures(sent: PairSentence, i: number, j: number, first: PartyView, second: PartyView): string[] {
-  const tp = `${TYPE_LETTER[first.type]}${TYPE_LETTER[second.type]}`;
+  const tp = `${typeLetter(first.type)}${typeLetter(second.type)}`;
   const { words } = sent;
   const [s1, e1] = sent.spans[i], [s2, e2] = sent.spans[j];
   const between = words.slice(e1, s2);
