@@ -384,8 +384,9 @@ function modelTies(tokens: Token[], mentions: RawMentionSpan[], entities: WorkEn
   });
   if (onPairs) onPairs(records);
   // A proposal may not contradict the roles the patterns read: whoever a pattern made a victim
-  // is no perpetrator, a perpetrator is no victim, each person keeps to the incidents the
-  // patterns tied them to, and a killer and the one killed (or two victims) are no associates.
+  // is no perpetrator and no member of a group, a perpetrator is no victim, each person keeps to
+  // the incidents the patterns tied them to, and a killer and the one killed (or two victims)
+  // are no associates.
   const perpetratorOf = new Map<number, Set<number>>(), victimOf = new Map<number, Set<number>>();
   for (const d of drafts) {
     const m = d.type === 'perpetrator_of' ? perpetratorOf : d.type === 'victim_of' ? victimOf : null;
@@ -396,6 +397,8 @@ function modelTies(tokens: Token[], mentions: RawMentionSpan[], entities: WorkEn
   const roleIn = (p: number, ev: number) => perpetratorOf.get(p)?.has(ev) || victimOf.get(p)?.has(ev);
   for (const { draft: d, features, cls } of best.values()) {
     if ((d.type === 'perpetrator_of' || d.type === 'victim_of') && (perpetratorOf.has(d.source) || victimOf.has(d.source))) continue;
+    // Nor is a victim guessed into the ranks of a group.
+    if ((d.type === 'member_of' || d.type === 'leader_of' || d.type === 'founder_of') && victimOf.has(d.source)) continue;
     if (d.type === 'associated_with' && [...events.keys()].some((ev) => roleIn(d.source, ev) && roleIn(d.target, ev))) continue;
     // The rule names the features that argued most for the tie.
     d.rule = `model:pairs (${explainPair(model!, features, cls).map((x) => `${x.feature} +${x.weight.toFixed(1)}`).join(', ')})`;

@@ -80,17 +80,20 @@ test('pairs: the shipped model loads; the extractor hands untied pairs to it and
 });
 
 test('pairs: proposals never contradict the roles the patterns read', () => {
-  // A model that calls every person-event pair a perpetration, and every pair of people associates.
+  // A model that calls every person-event pair a perpetration, every pair of people associates,
+  // and every person a member of every group.
   const eager = {
     ...trainPairModel([
       { features: ['t:PV'], first: 'Person', second: 'Event', labels: ['perpetrator_of>'] },
       { features: ['t:VP'], first: 'Event', second: 'Person', labels: ['perpetrator_of<'] },
       { features: ['t:PP'], first: 'Person', second: 'Person', labels: ['associated_with='] },
+      { features: ['t:PO'], first: 'Person', second: 'Organization', labels: ['member_of>'] },
     ], 1),
     threshold: -1,
   };
   const text = 'Karl Brandt stabbed Lee Rowe to death in the Leeds attack in 2013. '
-    + 'Lee Rowe had visited Dana Whitcombe, who was named in an inquiry into the Bristol bombing in 2012.';
+    + 'Lee Rowe had visited Dana Whitcombe, who was named in an inquiry into the Bristol bombing in 2012. '
+    + 'Lee Rowe and Dana Whitcombe once wrote about the Eastern Brigade.';
   const x = extract(text, { pairModel: eager, documentDate: '2014-01-01' });
   const id = (n: string) => x.entities.find((e) => e.name === n)?.id;
   const name = (i: string) => x.entities.find((e) => e.id === i)?.name;
@@ -99,6 +102,9 @@ test('pairs: proposals never contradict the roles the patterns read', () => {
   // The victim of the Leeds attack is made no perpetrator of the Bristol bombing, and killer and killed are no associates.
   assert.ok(!model.some((m) => m.startsWith('perpetrator_of(Lee Rowe')), model.join('; '));
   assert.ok(!model.includes('associated_with(Karl Brandt, Lee Rowe)') && !model.includes('associated_with(Lee Rowe, Karl Brandt)'), model.join('; '));
+  // Nor is the victim made a member of a group.
+  assert.ok(!model.some((m) => m.startsWith('member_of(Lee Rowe')), model.join('; '));
   // Someone the patterns gave no role can still be proposed.
   assert.ok(model.some((m) => m.startsWith('perpetrator_of(Dana Whitcombe')), model.join('; '));
+  assert.ok(model.some((m) => m.startsWith('member_of(Dana Whitcombe')), model.join('; '));
 });
