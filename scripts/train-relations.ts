@@ -106,14 +106,6 @@ function loadDocs(): Doc[] {
 
 const t0 = performance.now();
 const docs = loadDocs();
-if (process.env.PAIR_STATS) {
-  const st = new Map<string, [number, number]>();
-  for (const ex of docs.flatMap((d) => d.examples)) {
-    const k = `${ex.features[0]} ${ex.features[1].split(':')[2]}`;
-    const v = st.get(k) ?? [0, 0]; v[0]++; if (ex.labels[0] !== 'none') v[1]++; st.set(k, v);
-  }
-  for (const [k, v] of [...st].sort()) console.log(k, v[0], v[1], (v[1] / v[0]).toFixed(2));
-}
 const all = docs.flatMap((d) => d.examples);
 const positives = all.filter((e) => e.labels[0] !== 'none').length;
 console.log(`${docs.length} documents, ${all.length} untied pairs, ${positives} of them related in the gold (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
@@ -146,7 +138,7 @@ for (const m of [0, 2, 5, 10, 20]) {
   const r = above.filter((h) => h.right).length;
   console.log(`  held-out proposals with margin > ${m}: ${above.length}, right ${r} (${above.length ? ((100 * r) / above.length).toFixed(1) : '-'}%), of ${positives} related pairs`);
 }
-if (!Number.isFinite(threshold) && !process.env.PAIR_STATS) throw new Error(`no margin reaches a held-out precision of ${minPrecision}: the model would only add noise`);
+if (!Number.isFinite(threshold)) throw new Error(`no margin reaches a held-out precision of ${minPrecision}: the model would only add noise`);
 console.log(`threshold ${threshold.toFixed(3)}: ${chosen.n} held-out proposals, ${chosen.right} right (${((100 * chosen.right) / chosen.n).toFixed(1)}%), recall of related pairs ${((100 * chosen.right) / positives).toFixed(1)}%`);
 
 const final: PairModel = { ...trainPairModel(all, EPOCHS), threshold };
