@@ -20,7 +20,8 @@ import { extract } from '../src/extract/index.js';
 import {
   classifyPair, serializePairModel, trainPairModel, type PairClass, type PairExample, type PairModel,
 } from '../src/extract/pairs.js';
-import { relationSpec, type EntityType, type RelationType } from '../src/schema/index.js';
+// normalizeName is the scorer's name normalisation (GUIDELINES.md "Scoring").
+import { normalizeName, relationSpec, type EntityType, type RelationType } from '../src/schema/index.js';
 import type { PairRecord } from '../src/extract/types.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -41,18 +42,12 @@ interface GoldEntity { id: string; type: EntityType; names: string[]; keys?: str
 interface GoldRelation { source: string; target: string; types: RelationType[]; optional?: boolean }
 interface GoldDoc { document: string; text: string; published?: string; entities: GoldEntity[]; relations: GoldRelation[] }
 
-/** The scorer's name normalisation (GUIDELINES.md "Scoring"). */
-function norm(name: string): string {
-  return name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[’'`]s\b/g, '')
-    .replace(/[^\p{L}\p{N}]+/gu, ' ').trim().replace(/^the /, '').replace(/\s+/g, ' ');
-}
-
 function goldIds(party: PairRecord['first'], gold: GoldDoc): string[] {
-  const names = new Set(party.names.map(norm));
+  const names = new Set(party.names.map(normalizeName));
   return gold.entities.filter((g) => {
     if (g.type !== party.type) return false;
-    if (g.names.some((n) => names.has(norm(n)))) return true;
-    return g.type === 'Event' && (g.keys ?? []).some((k) => [...names].some((n) => ` ${n} `.includes(` ${norm(k)} `)));
+    if (g.names.some((n) => names.has(normalizeName(n)))) return true;
+    return g.type === 'Event' && (g.keys ?? []).some((k) => [...names].some((n) => ` ${n} `.includes(` ${normalizeName(k)} `)));
   }).map((g) => g.id);
 }
 

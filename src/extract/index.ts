@@ -364,7 +364,7 @@ function modelTies(tokens: Token[], mentions: RawMentionSpan[], entities: WorkEn
         const va = view(a.entity), vb = view(b.entity);
         const features = pairFeatures(words, i, j, { type: ea.type, kind: va.kind, reference: a.star, head: va.head },
           { type: eb.type, kind: vb.kind, reference: b.star, head: vb.head });
-        if (onPairs) records.push({ first: { type: ea.type, names: [...ea.names] }, second: { type: eb.type, names: [...eb.names] }, features, sentence: si });
+        if (onPairs) records.push({ first: { type: ea.type, names: [...ea.names] }, second: { type: eb.type, names: [...eb.names] }, features });
         if (!model) continue;
         const hit = classifyPair(model, features, ea.type, eb.type);
         const rel = hit && classRelation(hit.cls);

@@ -5,10 +5,10 @@
 // the patterns left untied. Trained by `npm run train:relations` on annotated documents written for this
 // project (test/fixtures/extract*); the weights ship in models/relations/pairs.json.
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { RELATION_TYPES, endpointsAllowed, relationSpec, type EntityType, type RelationType } from '../schema/index.js';
 import { typeLetter } from './coref.js';
+import { shippedModelDir } from './models.js';
 
 /** A class: 'none', or a relation type with its direction in reading order ('>' first party is the source, '<' the second, '=' symmetric). */
 export type PairClass = 'none' | `${RelationType}${'>' | '<' | '='}`;
@@ -171,14 +171,8 @@ export function explainPair(model: PairModel, features: string[], cls: PairClass
   return out.sort((a, b) => b.weight - a.weight).slice(0, top);
 }
 
-/** The model file shipped in the repository: the nearest models/relations above this module. */
-export const DEFAULT_PAIR_MODEL = ((): string => {
-  const here = dirname(fileURLToPath(import.meta.url));
-  for (let dir = here; ; dir = dirname(dir)) {
-    if (existsSync(join(dir, 'models', 'relations'))) return join(dir, 'models', 'relations', 'pairs.json');
-    if (dirname(dir) === dir) return resolve(here, '../../models/relations/pairs.json');
-  }
-})();
+/** The model file shipped in the repository (models/relations/pairs.json). */
+export const DEFAULT_PAIR_MODEL = join(shippedModelDir('relations'), 'pairs.json');
 
 interface PairModelFile {
   format: 'skein-pairs';

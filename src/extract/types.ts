@@ -89,5 +89,4 @@ export interface PairRecord {
   first: { type: EntityType; names: string[] };
   second: { type: EntityType; names: string[] };
   features: string[];
-  sentence: number;
 }

@@ -10,9 +10,9 @@
 // pass the whole document's sentences (the same arrays) as documentTokens so the
 // document-level pass can use how a name is labelled elsewhere in the document.
 import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
 import { loadModelFile, type NerModel } from './model.js';
+import { shippedModelDir } from '../models.js';
 
 export type { NerModel } from './model.js';
 export { PerceptronNer } from './model.js';
@@ -27,17 +27,8 @@ export interface NerSpan {
   type: NerType;
 }
 
-/**
- * The model directory shipped in the repository (models/ner/): the nearest one above this
- * module, which runs from src/extract/ner/ (tsx) or from the compiled dist/src/extract/ner/.
- */
-export const DEFAULT_MODEL_DIR = ((): string => {
-  const here = dirname(fileURLToPath(import.meta.url));
-  for (let dir = here; ; dir = dirname(dir)) {
-    if (existsSync(join(dir, 'models', 'ner'))) return join(dir, 'models', 'ner');
-    if (dirname(dir) === dir) return resolve(here, '../../../models/ner');
-  }
-})();
+/** The model directory shipped in the repository (models/ner/). */
+export const DEFAULT_MODEL_DIR = shippedModelDir('ner');
 export const MODEL_FILE = 'model.bin';
 
 const cache = new Map<string, NerModel>();
